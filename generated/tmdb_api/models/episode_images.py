@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.image import Image
+
+
+T = TypeVar("T", bound="EpisodeImages")
+
+
+@_attrs_define
+class EpisodeImages:
+    id: int
+    """ TMDB id of the episode. """
+    stills: list[Image]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        stills = []
+        for stills_item_data in self.stills:
+            stills_item = stills_item_data.to_dict()
+            stills.append(stills_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "stills": stills,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image import Image
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        stills = []
+        _stills = d.pop("stills")
+        for stills_item_data in _stills:
+            stills_item = Image.from_dict(stills_item_data)
+
+            stills.append(stills_item)
+
+        episode_images = cls(
+            id=id,
+            stills=stills,
+        )
+
+        episode_images.additional_properties = d
+        return episode_images
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

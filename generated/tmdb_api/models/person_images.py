@@ -1,0 +1,78 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.image import Image
+
+
+T = TypeVar("T", bound="PersonImages")
+
+
+@_attrs_define
+class PersonImages:
+    id: int
+    """ TMDB id of the person. """
+    profiles: list[Image]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        profiles = []
+        for profiles_item_data in self.profiles:
+            profiles_item = profiles_item_data.to_dict()
+            profiles.append(profiles_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "profiles": profiles,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image import Image
+
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        profiles = []
+        _profiles = d.pop("profiles")
+        for profiles_item_data in _profiles:
+            profiles_item = Image.from_dict(profiles_item_data)
+
+            profiles.append(profiles_item)
+
+        person_images = cls(
+            id=id,
+            profiles=profiles,
+        )
+
+        person_images.additional_properties = d
+        return person_images
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,21 @@
+# Sourced by the shell scripts: make .venv (Python 3.11+) and install the project into it.
+# `bootstrap EXTRA` installs the project with that extra, again only when pyproject.toml changed.
+bootstrap() {
+  local extra="$1" python="${PYTHON:-python3}"
+  if [ ! -x .venv/bin/python ]; then
+    if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
+      echo "error: tmdb-facade needs Python 3.11 or newer as \`$python\` (set PYTHON=...)" >&2
+      exit 2
+    fi
+    echo "creating .venv with $("$python" --version)" >&2
+    "$python" -m venv .venv
+  fi
+  local stamp=".venv/.installed-$extra"
+  if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
+    echo "installing tmdb-facade[$extra] into .venv" >&2
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e ".[$extra]"
+    touch "$stamp"
+  fi
+  export PATH="$PWD/.venv/bin:$PATH"
+}
