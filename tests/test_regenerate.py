@@ -16,9 +16,7 @@ from tests.helpers import ROOT
 def checkout(tmp_path: Path) -> Path:
     """A copy of the parts of the repository that scripts/regenerate reads and writes."""
     for part in ("scripts", "openapi", "generated"):
-        shutil.copytree(
-            ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__")
-        )
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
     return tmp_path
 
 
