@@ -12,3 +12,8 @@ ROOT = Path(__file__).parent.parent
 
 def load_json(path: Path) -> Any:
     return json.loads(path.read_text(encoding="utf-8"))
+
+
+def live_body(name: str) -> Any:
+    """The body of a live recording, e.g. `live_body("tv_1396_season_1_credits")`."""
+    return load_json(DATA / "live" / f"{name}.json")["response"]["body"]

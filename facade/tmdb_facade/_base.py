@@ -1,0 +1,209 @@
+"""What the sync and async clients share: configuration and the handling of each answer.
+
+The two clients differ only in how they send a request and how they sleep; everything that
+decides (parse, validate, map errors, retry or not, how long to wait) lives here.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import random
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Final, TypeVar
+from urllib.parse import urlsplit
+
+import httpx
+
+from ._auth import Credentials, resolve_credentials
+from ._calls import ApiCall
+from ._validation import schema_violation
+from ._version import __version__
+from .errors import (
+    APIConnectionError,
+    APITimeoutError,
+    InvalidArgumentError,
+    ResponseValidationError,
+    TmdbError,
+    make_status_error,
+)
+from .retry import RetryPolicy, parse_retry_after, retry_delay, should_retry
+
+T = TypeVar("T")
+
+logger = logging.getLogger("tmdb_facade")
+
+DEFAULT_BASE_URL: Final = "https://api.themoviedb.org"
+DEFAULT_IMAGE_BASE_URL: Final = "https://image.tmdb.org/t/p/"
+DEFAULT_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
+DEFAULT_MAX_RETRIES: Final = 3
+#: TMDB allows 20 simultaneous connections per address.
+MAX_CONNECTIONS: Final = 20
+CONNECTION_LIMITS: Final = httpx.Limits(
+    max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
+)
+USER_AGENT: Final = f"tmdb-facade/{__version__} httpx/{httpx.__version__}"
+
+
+@dataclass(frozen=True)
+class RetryAfter:
+    """The answer was worth another try, after `delay` seconds."""
+
+    delay: float
+
+
+def _check_base_url(name: str, url: str) -> str:
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidArgumentError(f"{name} must be an http(s) URL, got {url!r}")
+    if parts.username or parts.password:
+        raise InvalidArgumentError(f"{name} must not hold credentials (value not shown)")
+    return url
+
+
+class BaseTmdb:
+    """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
+
+    def __init__(
+        self,
+        access_token: str | None,
+        *,
+        api_key: str | None,
+        base_url: str,
+        image_base_url: str,
+        timeout: float | httpx.Timeout,
+        max_retries: int,
+        retry_policy: RetryPolicy | None,
+        now: Callable[[], float],
+        rand: Callable[[], float],
+    ) -> None:
+        self._credentials: Credentials = resolve_credentials(access_token, api_key)
+        self.base_url = _check_base_url("base_url", base_url).rstrip("/")
+        self.image_base_url = _check_base_url("image_base_url", image_base_url)
+        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        try:
+            self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
+        except ValueError as exc:
+            raise InvalidArgumentError(str(exc)) from None
+        self._now = now
+        self._rand = rand
+
+    @property
+    def credential_kind(self) -> str:
+        """`"access_token"` or `"api_key"`: which credential the client sends (never its value)."""
+        return self._credentials.kind
+
+    def __repr__(self) -> str:
+        return (
+            f"{type(self).__name__}(base_url={self.base_url!r}, "
+            f"credential={self.credential_kind!r}, max_retries={self.retry_policy.max_retries})"
+        )
+
+    def _client_options(self) -> dict[str, Any]:
+        """Keyword arguments for the httpx client, the same for sync and async."""
+        return {
+            "base_url": self.base_url,
+            "timeout": self.timeout,
+            "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
+            "follow_redirects": False,
+        }
+
+    def _redact(self, text: str) -> str:
+        return text.replace(self._credentials.secret, "***")
+
+    def _handle_answer(
+        self,
+        call: ApiCall[T],
+        request: httpx.Request,
+        answer: httpx.Response | httpx.RequestError,
+        retries_done: int,
+    ) -> T | RetryAfter:
+        """The parsed model, a `RetryAfter`, or an error raised: one attempt's conclusion."""
+        method, url = request.method, str(request.url)
+        if isinstance(answer, httpx.RequestError):
+            if should_retry(self.retry_policy, retries_done, None):
+                return self._retry(call, retries_done, None, f"{type(answer).__name__}")
+            raise self._transport_error(method, url, answer)
+        status = answer.status_code
+        if status == 200:
+            return self._parse(call, method, url, answer)
+        retry_after = parse_retry_after(answer.headers.get("Retry-After"), self._now())
+        if status >= 400 and should_retry(self.retry_policy, retries_done, status):
+            return self._retry(call, retries_done, retry_after, f"HTTP {status}")
+        if status < 400:
+            raise ResponseValidationError(
+                f"{method} {url} returned HTTP {status}, which the spec does not describe",
+                json_path="$",
+                http_status=status,
+                body=answer.text,
+                request_method=method,
+                request_url=url,
+            )
+        raise make_status_error(
+            status,
+            _lenient_json(answer.content),
+            request_method=method,
+            request_url=url,
+            retry_after=retry_after,
+        )
+
+    def _retry(
+        self, call: ApiCall[Any], retries_done: int, retry_after: float | None, reason: str
+    ) -> RetryAfter:
+        delay = retry_delay(self.retry_policy, retries_done, retry_after, self._rand)
+        logger.info(
+            "%s: %s, retry %d of %d in %.2fs",
+            call.operation_id,
+            reason,
+            retries_done + 1,
+            self.retry_policy.max_retries,
+            delay,
+        )
+        return RetryAfter(delay)
+
+    def _transport_error(self, method: str, url: str, error: httpx.RequestError) -> TmdbError:
+        cls = APITimeoutError if isinstance(error, httpx.TimeoutException) else APIConnectionError
+        what = "timed out" if cls is APITimeoutError else "failed"
+        detail = self._redact(str(error)) or type(error).__name__
+        return cls(f"{method} {url} {what}: {detail}", request_method=method, request_url=url)
+
+    def _parse(self, call: ApiCall[T], method: str, url: str, response: httpx.Response) -> T:
+        def invalid(json_path: str, problem: str, body: Any) -> ResponseValidationError:
+            return ResponseValidationError(
+                f"{method} {url}: the response does not match the spec at {json_path}: {problem}",
+                json_path=json_path,
+                http_status=response.status_code,
+                body=body,
+                request_method=method,
+                request_url=url,
+            )
+
+        try:
+            body = json.loads(response.content)
+        except ValueError:
+            raise invalid("$", "the body is not JSON", response.text[:500]) from None
+        violation = schema_violation(call.operation_id, 200, body)
+        if violation is not None:
+            raise invalid(*violation, body)
+        try:
+            return call.parse(body)
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            # The schema check passed, so this is a model/spec mismatch: say so, typed.
+            raise invalid("$", f"the model could not be built ({exc!r})", body) from None
+
+
+def _lenient_json(content: bytes) -> Any:
+    """An error body as JSON when it is JSON, else as text (for the error's `body`)."""
+    try:
+        return json.loads(content)
+    except ValueError:
+        return content.decode("utf-8", "replace")[:500]
+
+
+def default_now() -> float:
+    return time.time()
+
+
+default_rand = random.random

@@ -1,0 +1,176 @@
+"""Every error the client raises, all under `TmdbError`.
+
+    TmdbError
+    ├── MissingCredentialsError      no access token or API key anywhere
+    ├── InvalidArgumentError         bad input, caught before sending (also a ValueError)
+    ├── InvalidArgumentTypeError     input of the wrong type (also a TypeError)
+    ├── APIStatusError               TMDB answered with an error status
+    │   ├── AuthenticationError      401
+    │   ├── NotFoundError            404
+    │   ├── RateLimitError           429, with `retry_after`
+    │   └── ServerError              5xx
+    ├── APIConnectionError           no answer: connection refused, reset, DNS...
+    │   └── APITimeoutError          no answer in time
+    └── ResponseValidationError      an answer that is not what the spec says
+
+No message, repr or attribute of these errors holds a credential: URLs are redacted.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "APIConnectionError",
+    "APIStatusError",
+    "APITimeoutError",
+    "AuthenticationError",
+    "InvalidArgumentError",
+    "InvalidArgumentTypeError",
+    "MissingCredentialsError",
+    "NotFoundError",
+    "RateLimitError",
+    "ResponseValidationError",
+    "ServerError",
+    "TmdbError",
+    "make_status_error",
+]
+
+
+class TmdbError(Exception):
+    """Base class of every error raised by tmdb_facade."""
+
+
+class MissingCredentialsError(TmdbError):
+    """Neither an access token nor an API key was given or found in the environment."""
+
+
+class InvalidArgumentError(TmdbError, ValueError):
+    """An argument has the right type but a value TMDB would reject; nothing was sent."""
+
+
+class InvalidArgumentTypeError(TmdbError, TypeError):
+    """An argument has the wrong type; nothing was sent."""
+
+
+def tmdb_error_fields(body: Any) -> tuple[int | None, str | None]:
+    """`status_code` and `status_message` of TMDB's error body, where they are well typed."""
+    fields = body if isinstance(body, dict) else {}
+    code, text = fields.get("status_code"), fields.get("status_message")
+    return (code if type(code) is int else None, text if isinstance(text, str) else None)
+
+
+class _RequestError(TmdbError):
+    """An error about one request, which it names by method and redacted URL."""
+
+    def __init__(self, message: str, *, request_method: str, request_url: str) -> None:
+        super().__init__(message)
+        self.request_method = request_method
+        self.request_url = request_url
+
+
+class APIStatusError(_RequestError):
+    """TMDB answered with an HTTP error status.
+
+    `tmdb_status_code` and `status_message` come from TMDB's error body when it has one
+    (`{"success": false, "status_code": 34, "status_message": "..."}`), else they are None.
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        http_status: int,
+        body: Any,
+        request_method: str,
+        request_url: str,
+    ) -> None:
+        super().__init__(message, request_method=request_method, request_url=request_url)
+        self.http_status = http_status
+        self.body = body
+        self.tmdb_status_code, self.status_message = tmdb_error_fields(body)
+
+
+class AuthenticationError(APIStatusError):
+    """401: the access token or API key is wrong, revoked or missing."""
+
+
+class NotFoundError(APIStatusError):
+    """404: no series, season, episode or person with that id or number."""
+
+
+class RateLimitError(APIStatusError):
+    """429: over TMDB's rate limit; `retry_after` is the wait it asked for, in seconds."""
+
+    def __init__(self, message: str, *, retry_after: float | None = None, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        self.retry_after = retry_after
+
+
+class ServerError(APIStatusError):
+    """5xx: TMDB failed; usually worth retrying later."""
+
+
+class APIConnectionError(_RequestError):
+    """The request got no answer: connection refused or reset, DNS failure, protocol error."""
+
+
+class APITimeoutError(APIConnectionError):
+    """The request got no answer within the timeout."""
+
+
+class ResponseValidationError(_RequestError):
+    """TMDB's answer does not match the spec: `json_path` names the offending field.
+
+    `json_path` is `$` when the body as a whole is wrong (for example, not JSON at all).
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        json_path: str,
+        http_status: int,
+        body: Any,
+        request_method: str,
+        request_url: str,
+    ) -> None:
+        super().__init__(message, request_method=request_method, request_url=request_url)
+        self.json_path = json_path
+        self.http_status = http_status
+        self.body = body
+
+
+_STATUS_CLASSES: dict[int, type[APIStatusError]] = {
+    401: AuthenticationError,
+    404: NotFoundError,
+    429: RateLimitError,
+}
+
+
+def make_status_error(
+    http_status: int,
+    body: Any,
+    *,
+    request_method: str,
+    request_url: str,
+    retry_after: float | None = None,
+) -> APIStatusError:
+    """The one place that picks the error class for an HTTP error status."""
+    cls = _STATUS_CLASSES.get(http_status) or (
+        ServerError if http_status >= 500 else APIStatusError
+    )
+    tmdb_status_code, status_message = tmdb_error_fields(body)
+    detail = f": {status_message}" if status_message else ""
+    if tmdb_status_code is not None:
+        detail += f" (TMDB status_code {tmdb_status_code})"
+    message = f"{request_method} {request_url} returned HTTP {http_status}{detail}"
+    common: dict[str, Any] = {
+        "http_status": http_status,
+        "body": body,
+        "request_method": request_method,
+        "request_url": request_url,
+    }
+    if cls is RateLimitError:
+        return RateLimitError(message, retry_after=retry_after, **common)
+    return cls(message, **common)

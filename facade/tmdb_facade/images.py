@@ -1,0 +1,92 @@
+"""Image helpers: full URLs at a checked size, and the best image for a language order."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Final, Literal
+
+from tmdb_api.models import Image
+
+from ._base import DEFAULT_IMAGE_BASE_URL
+from .errors import InvalidArgumentError
+
+__all__ = [
+    "IMAGE_SIZES",
+    "ImageKind",
+    "best_image",
+    "image_url",
+    "rank_images",
+]
+
+ImageKind = Literal["poster", "still", "profile"]
+
+#: The sizes TMDB's image server renders for each kind of image (its /configuration lists).
+IMAGE_SIZES: Final[dict[ImageKind, tuple[str, ...]]] = {
+    "poster": ("w92", "w154", "w185", "w342", "w500", "w780", "original"),
+    "still": ("w92", "w185", "w300", "original"),
+    "profile": ("w45", "w185", "h632", "original"),
+}
+_ANY_SIZE: Final = frozenset(size for sizes in IMAGE_SIZES.values() for size in sizes)
+
+
+def image_url(
+    image: Image | str,
+    size: str = "original",
+    *,
+    kind: ImageKind | None = None,
+    base_url: str = DEFAULT_IMAGE_BASE_URL,
+) -> str:
+    """The URL of an image (a model or its `file_path`) at `size`.
+
+    >>> image_url("/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg", "w300", kind="still")
+    'https://image.tmdb.org/t/p/w300/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg'
+
+    With `kind`, the size must be one TMDB renders for that kind; without, any known size.
+    Pass the client's `image_base_url` as `base_url` to follow a client pointed elsewhere.
+    """
+    file_path = image if isinstance(image, str) else image.file_path
+    if not isinstance(file_path, str) or not file_path.startswith("/") or "/" in file_path[1:]:
+        raise InvalidArgumentError(f"not a TMDB image file path: {file_path!r}")
+    if kind is not None and kind not in IMAGE_SIZES:
+        raise InvalidArgumentError(f"kind must be one of {sorted(IMAGE_SIZES)}, got {kind!r}")
+    allowed = IMAGE_SIZES[kind] if kind else sorted(_ANY_SIZE)
+    if size not in allowed:
+        what = f"{kind} " if kind else ""
+        raise InvalidArgumentError(f"{what}size must be one of {', '.join(allowed)}; got {size!r}")
+    return f"{base_url.rstrip('/')}/{size}{file_path}"
+
+
+def rank_images(
+    images: Iterable[Image], languages: Sequence[str | None] = ("en", None)
+) -> list[Image]:
+    """The images in one of `languages`, best first.
+
+    Best means: earlier in `languages` (None: no text in the image), then higher average
+    vote, then more votes, then more pixels. Images in other languages are left out.
+    """
+    if isinstance(languages, str):
+        raise InvalidArgumentError("languages must be a list such as ['en', None], not a str")
+    preference: dict[str | None, int] = {}
+    for index, language in enumerate(languages):
+        preference.setdefault(language, index)
+    eligible = [image for image in images if image.iso_639_1 in preference]
+    return sorted(
+        eligible,
+        key=lambda image: (
+            preference[image.iso_639_1],
+            -image.vote_average,
+            -image.vote_count,
+            -(image.width * image.height),
+        ),
+    )
+
+
+def best_image(
+    images: Iterable[Image], languages: Sequence[str | None] = ("en", None)
+) -> Image | None:
+    """The best image for the language order (see `rank_images`), or None if none fits.
+
+    >>> poster = best_image(tmdb.season_images(1396, 1).posters, ["en", None])  # doctest: +SKIP
+    """
+    ranked = rank_images(images, languages)
+    return ranked[0] if ranked else None

@@ -1,0 +1,78 @@
+"""Other clients' fixtures, some old or hand-trimmed: each parses, or fails typed and precise."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import httpx
+import pytest
+
+from tests.helpers import DATA, load_json
+from tmdb_facade import ResponseValidationError, Tmdb
+
+CALLS: dict[str, tuple[str, tuple[int, ...]]] = {
+    "season_images": ("season_images", (1396, 1)),
+    "episode_images": ("episode_images", (1396, 1, 1)),
+    "person_images": ("person_images", (62,)),
+    "season_credits": ("season_credits", (1396, 1)),
+    "aggregate_credits": ("season_aggregate_credits", (1396, 1)),
+}
+
+# fixture -> (endpoint, None if it parses, else the JSON path of the first schema violation)
+FIXTURES: dict[str, tuple[str, str | None]] = {
+    "adamayoung_TMDb/person-image-collection.json": ("person_images", None),
+    "adamayoung_TMDb/tv-episode-image-collection.json": ("episode_images", None),
+    "adamayoung_TMDb/tv-season-image-collection.json": ("season_images", None),
+    "adamayoung_TMDb/tv-season-aggregate-credits.json": ("aggregate_credits", None),
+    "chiiya_tmdb-php/people_images.json": ("person_images", None),
+    "chiiya_tmdb-php/episodes_images.json": ("episode_images", None),
+    "chiiya_tmdb-php/seasons_images.json": ("season_images", None),
+    "chiiya_tmdb-php/seasons_credits.json": ("season_credits", None),
+    "chiiya_tmdb-php/seasons_aggregate_credits.json": ("aggregate_credits", None),
+    "from_issues/adamayoung_TMDb_issue124_tv-episode-images_37854_s1e43.json": (
+        "episode_images",
+        None,
+    ),
+    "leandcesar_themoviedb/people_images.json": ("person_images", None),
+    "leandcesar_themoviedb/tv_episodes_images.json": ("episode_images", None),
+    "leandcesar_themoviedb/tv_seasons_images.json": ("season_images", None),
+    "leandcesar_themoviedb/tv_seasons_credits.json": ("season_credits", None),
+    "leandcesar_themoviedb/tv_seasons_aggregate_credits.json": ("aggregate_credits", None),
+    # Trimmed by hand: no vote_average / vote_count.
+    "php-tmdb_api/images_person.json": ("person_images", "$.profiles[0].vote_average"),
+    # An old shape with image sizes as floats (1500.0): JSON Schema counts 1500.0 as an integer.
+    "php-tmdb_api/images_tv_episode.json": ("episode_images", None),
+    "php-tmdb_api/images_tv_season.json": ("season_images", None),
+    # The `images` part of a season-details response: one vote_average is a string.
+    "php-tmdb_api/tv_season_all.json#images": ("season_images", "$.posters[0].vote_average"),
+    # Aggregate credits given to the plain credits endpoint: no character/job fields.
+    "adamayoung_TMDb/tv-season-aggregate-credits.json#as-credits": (
+        "season_credits",
+        "$.cast[0].character",
+    ),
+}
+
+
+def body_of(name: str) -> Any:
+    path, _, part = name.partition("#")
+    body = load_json(DATA / "fixtures" / path)
+    return body["images"] if part == "images" else body
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_fixture_parses_or_fails_with_a_json_path(name: str) -> None:
+    endpoint, violation = FIXTURES[name]
+    method, args = CALLS[endpoint]
+    body = body_of(name)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, json=body)
+
+    with Tmdb("t", transport=httpx.MockTransport(handler)) as tmdb:
+        if violation is None:
+            model = getattr(tmdb, method)(*args)
+            assert model.id == body["id"]
+        else:
+            with pytest.raises(ResponseValidationError) as caught:
+                getattr(tmdb, method)(*args)
+            assert caught.value.json_path == violation
