@@ -49,6 +49,17 @@ class Credentials:
             extensions=request.extensions,
         )
 
+    def apply_for(self, api_origin: httpx.URL, request: httpx.Request) -> httpx.Request:
+        """`apply`, for requests to the API only: the image server never sees the credential."""
+        url = request.url
+        if (url.scheme, url.host, url.port) != (
+            api_origin.scheme,
+            api_origin.host,
+            api_origin.port,
+        ):
+            return request
+        return self.apply(request)
+
 
 def resolve_credentials(
     access_token: str | None, api_key: str | None, environ: Mapping[str, str] | None = None
@@ -80,28 +91,35 @@ def resolve_credentials(
 
 
 class CredentialTransport(httpx.BaseTransport):
-    """Sends each request through `inner` with the credential added."""
+    """Sends each request through `inner`, with the credential added for `api_origin`."""
 
-    def __init__(self, inner: httpx.BaseTransport, credentials: Credentials) -> None:
+    def __init__(
+        self, inner: httpx.BaseTransport, credentials: Credentials, api_origin: str
+    ) -> None:
         self._inner = inner
         self._credentials = credentials
+        self._origin = httpx.URL(api_origin)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        return self._inner.handle_request(self._credentials.apply(request))
+        return self._inner.handle_request(self._credentials.apply_for(self._origin, request))
 
     def close(self) -> None:
         self._inner.close()
 
 
 class AsyncCredentialTransport(httpx.AsyncBaseTransport):
-    """Sends each request through `inner` with the credential added."""
+    """Sends each request through `inner`, with the credential added for `api_origin`."""
 
-    def __init__(self, inner: httpx.AsyncBaseTransport, credentials: Credentials) -> None:
+    def __init__(
+        self, inner: httpx.AsyncBaseTransport, credentials: Credentials, api_origin: str
+    ) -> None:
         self._inner = inner
         self._credentials = credentials
+        self._origin = httpx.URL(api_origin)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        return await self._inner.handle_async_request(self._credentials.apply(request))
+        request = self._credentials.apply_for(self._origin, request)
+        return await self._inner.handle_async_request(request)
 
     async def aclose(self) -> None:
         await self._inner.aclose()

@@ -19,7 +19,7 @@ import httpx
 
 from ._auth import Credentials, resolve_credentials
 from ._calls import ApiCall
-from ._validation import schema_violation
+from ._validation import OffSpec
 from ._version import __version__
 from .errors import (
     APIConnectionError,
@@ -29,6 +29,7 @@ from .errors import (
     TmdbError,
     make_status_error,
 )
+from .ratelimit import RateLimiter
 from .retry import RetryPolicy, parse_retry_after, retry_delay, should_retry
 
 T = TypeVar("T")
@@ -76,10 +77,19 @@ class BaseTmdb:
         timeout: float | httpx.Timeout,
         max_retries: int,
         retry_policy: RetryPolicy | None,
+        rate_limit: float | RateLimiter | None,
         now: Callable[[], float],
         rand: Callable[[], float],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(access_token, api_key)
+        try:
+            self.rate_limiter = (
+                rate_limit
+                if rate_limit is None or isinstance(rate_limit, RateLimiter)
+                else RateLimiter(rate_limit)
+            )
+        except ValueError as exc:
+            raise InvalidArgumentError(str(exc)) from None
         self.base_url = _check_base_url("base_url", base_url).rstrip("/")
         self.image_base_url = _check_base_url("image_base_url", image_base_url)
         self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
@@ -98,7 +108,8 @@ class BaseTmdb:
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, "
-            f"credential={self.credential_kind!r}, max_retries={self.retry_policy.max_retries})"
+            f"credential={self.credential_kind!r}, max_retries={self.retry_policy.max_retries}, "
+            f"rate_limiter={self.rate_limiter!r})"
         )
 
     def _client_options(self) -> dict[str, Any]:
@@ -109,6 +120,12 @@ class BaseTmdb:
             "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
             "follow_redirects": False,
         }
+
+    def _pace(self, call: ApiCall[Any]) -> float:
+        """Seconds to wait before sending `call`, to stay under the rate limit."""
+        if self.rate_limiter is None or not call.rate_limited:
+            return 0.0
+        return self.rate_limiter.reserve()
 
     def _redact(self, text: str) -> str:
         return text.replace(self._credentials.secret, "***")
@@ -152,7 +169,11 @@ class BaseTmdb:
     def _retry(
         self, call: ApiCall[Any], retries_done: int, retry_after: float | None, reason: str
     ) -> RetryAfter:
-        delay = retry_delay(self.retry_policy, retries_done, retry_after, self._rand)
+        # Wait for the backoff, and for a free slot of the rate limit if that comes later.
+        delay = max(
+            retry_delay(self.retry_policy, retries_done, retry_after, self._rand),
+            self._pace(call),
+        )
         logger.info(
             "%s: %s, retry %d of %d in %.2fs",
             call.operation_id,
@@ -170,28 +191,18 @@ class BaseTmdb:
         return cls(f"{method} {url} {what}: {detail}", request_method=method, request_url=url)
 
     def _parse(self, call: ApiCall[T], method: str, url: str, response: httpx.Response) -> T:
-        def invalid(json_path: str, problem: str, body: Any) -> ResponseValidationError:
-            return ResponseValidationError(
-                f"{method} {url}: the response does not match the spec at {json_path}: {problem}",
-                json_path=json_path,
+        try:
+            return call.decode(response.content)
+        except OffSpec as off:
+            raise ResponseValidationError(
+                f"{method} {url}: the response does not match the spec at {off.json_path}: "
+                f"{off.problem}",
+                json_path=off.json_path,
                 http_status=response.status_code,
-                body=body,
+                body=off.body,
                 request_method=method,
                 request_url=url,
-            )
-
-        try:
-            body = json.loads(response.content)
-        except ValueError:
-            raise invalid("$", "the body is not JSON", response.text[:500]) from None
-        violation = schema_violation(call.operation_id, 200, body)
-        if violation is not None:
-            raise invalid(*violation, body)
-        try:
-            return call.parse(body)
-        except (KeyError, TypeError, ValueError, AttributeError) as exc:
-            # The schema check passed, so this is a model/spec mismatch: say so, typed.
-            raise invalid("$", f"the model could not be built ({exc!r})", body) from None
+            ) from None
 
 
 def _lenient_json(content: bytes) -> Any:

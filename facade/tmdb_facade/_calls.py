@@ -7,6 +7,7 @@ the spec too.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -27,6 +28,7 @@ from tmdb_api.models import (
 from tmdb_api.types import UNSET, Unset
 
 from . import _spec
+from ._validation import decode_model
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 
 T = TypeVar("T")
@@ -45,7 +47,10 @@ class ApiCall(Generic[T]):
     method: str
     url: str
     params: Mapping[str, str]
-    parse: Callable[[Any], T]
+    decode: Callable[[bytes], T]
+    """Body of a 200 answer -> result; raises `OffSpec` when the body breaks the spec."""
+    rate_limited: bool = True
+    """Whether the call counts against TMDB's API rate limit (the image CDN does not)."""
 
 
 def _check(operation_id: str, **arguments: object) -> None:
@@ -103,14 +108,19 @@ def _unset(value: str | None) -> str | Unset:
     return UNSET if value is None else value
 
 
-def _call(operation_id: str, kwargs: dict[str, Any], parse: Callable[[Any], T]) -> ApiCall[T]:
+def _call(operation_id: str, kwargs: dict[str, Any], from_dict: Callable[[Any], T]) -> ApiCall[T]:
     return ApiCall(
         operation_id=operation_id,
         method=str(kwargs["method"]).upper(),
         url=kwargs["url"],
         params=kwargs.get("params", {}),
-        parse=parse,
+        decode=functools.partial(decode_model, operation_id, from_dict),
     )
+
+
+def image(url: str) -> ApiCall[bytes]:
+    """Fetch the bytes of an image from TMDB's image server (an absolute URL)."""
+    return ApiCall("image", "GET", url, {}, decode=bytes, rate_limited=False)
 
 
 def season_images(

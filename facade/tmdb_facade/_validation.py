@@ -1,14 +1,27 @@
-"""Check a decoded response body against the spec's schema for its operation and status."""
+"""Read a response body into a model, checking it against the spec's schema first."""
 
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
-from typing import Any
+import json
+from collections.abc import Callable, Sequence
+from typing import Any, TypeVar
 
 import jsonschema_rs
 
 from . import _spec
+
+T = TypeVar("T")
+
+
+class OffSpec(Exception):  # noqa: N818 (internal signal, turned into ResponseValidationError)
+    """The body breaks the spec at `json_path`."""
+
+    def __init__(self, json_path: str, problem: str, body: Any) -> None:
+        super().__init__(json_path, problem)
+        self.json_path = json_path
+        self.problem = problem
+        self.body = body
 
 
 @functools.cache
@@ -31,11 +44,27 @@ def schema_violation(operation_id: str, status: int, body: Any) -> tuple[str, st
     if validator.is_valid(body):
         return None
     # Report the deepest error: "$.cast[3].id is not an integer" beats "$.cast is invalid".
-    errors = sorted(validator.iter_errors(body), key=lambda e: -len(e.instance_path))
-    error = errors[0]
+    error = max(validator.iter_errors(body), key=lambda e: len(e.instance_path))
     path = json_path(error.instance_path)
     if isinstance(error.kind, jsonschema_rs.ValidationErrorKind.Required):
         missing = error.kind.property
         if isinstance(missing, str):
             path = f"{path}.{missing}"
     return path, error.message
+
+
+def decode_model(operation_id: str, from_dict: Callable[[Any], T], content: bytes) -> T:
+    """JSON bytes -> the operation's model, or `OffSpec` naming where the body is wrong."""
+    try:
+        body = json.loads(content)
+    except ValueError:
+        body = content[:500].decode("utf-8", "replace")
+        raise OffSpec("$", "the body is not JSON", body) from None
+    violation = schema_violation(operation_id, 200, body)
+    if violation is not None:
+        raise OffSpec(*violation, body)
+    try:
+        return from_dict(body)
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        # The schema check passed, so the models and the spec disagree: still say so, typed.
+        raise OffSpec("$", f"the model could not be built ({exc!r})", body) from None

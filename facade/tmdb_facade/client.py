@@ -16,6 +16,7 @@ import httpx
 
 from tmdb_api.models import (
     EpisodeImages,
+    Image,
     PersonImages,
     SeasonAggregateCredits,
     SeasonCredits,
@@ -36,6 +37,9 @@ from ._base import (
     default_rand,
 )
 from ._calls import ApiCall, ImageLanguages
+from .bulk import TaskMap, ThreadedMap
+from .images import ImageKind, image_url
+from .ratelimit import DEFAULT_RATE, RateLimiter
 from .retry import RetryPolicy
 
 __all__ = ["AsyncTmdb", "Tmdb"]
@@ -43,7 +47,7 @@ __all__ = ["AsyncTmdb", "Tmdb"]
 T = TypeVar("T")
 
 
-class Tmdb(BaseTmdb):
+class Tmdb(BaseTmdb, ThreadedMap):
     """Synchronous TMDB client.
 
     >>> with Tmdb() as tmdb:  # reads TMDB_ACCESS_TOKEN or TMDB_API_KEY  # doctest: +SKIP
@@ -67,6 +71,7 @@ class Tmdb(BaseTmdb):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_policy: RetryPolicy | None = None,
+        rate_limit: float | RateLimiter | None = DEFAULT_RATE,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         now: Callable[[], float] = default_now,
@@ -80,19 +85,23 @@ class Tmdb(BaseTmdb):
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
+            rate_limit=rate_limit,
             now=now,
             rand=rand,
         )
         inner = transport or httpx.HTTPTransport(limits=CONNECTION_LIMITS)
         self._http = httpx.Client(
-            transport=CredentialTransport(inner, self._credentials), **self._client_options()
+            transport=CredentialTransport(inner, self._credentials, self.base_url),
+            **self._client_options(),
         )
         self._sleep = sleep
 
     def _send(self, call: ApiCall[T]) -> T:
         request = self._http.build_request(call.method, call.url, params=call.params)
-        retries_done = 0
+        retries_done, delay = 0, self._pace(call)
         while True:
+            if delay > 0:
+                self._sleep(delay)
             answer: httpx.Response | httpx.RequestError
             try:
                 answer = self._http.send(request)
@@ -101,8 +110,14 @@ class Tmdb(BaseTmdb):
             outcome = self._handle_answer(call, request, answer, retries_done)
             if not isinstance(outcome, RetryAfter):
                 return outcome
-            self._sleep(outcome.delay)
-            retries_done += 1
+            retries_done, delay = retries_done + 1, outcome.delay
+
+    def image_bytes(
+        self, image: Image | str, size: str = "original", *, kind: ImageKind | None = None
+    ) -> bytes:
+        """The file of an image at `size`: `tmdb.image_bytes(poster, "w500", kind="poster")`."""
+        url = image_url(image, size, kind=kind, base_url=self.image_base_url)
+        return self._send(_calls.image(url))
 
     def close(self) -> None:
         """Close the connection pool. The client cannot be used afterwards."""
@@ -179,7 +194,7 @@ class Tmdb(BaseTmdb):
         )
 
 
-class AsyncTmdb(BaseTmdb):
+class AsyncTmdb(BaseTmdb, TaskMap):
     """Asynchronous TMDB client; the same methods as `Tmdb`, awaited.
 
     >>> async with AsyncTmdb() as tmdb:  # doctest: +SKIP
@@ -198,6 +213,7 @@ class AsyncTmdb(BaseTmdb):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_policy: RetryPolicy | None = None,
+        rate_limit: float | RateLimiter | None = DEFAULT_RATE,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         now: Callable[[], float] = default_now,
@@ -211,19 +227,23 @@ class AsyncTmdb(BaseTmdb):
             timeout=timeout,
             max_retries=max_retries,
             retry_policy=retry_policy,
+            rate_limit=rate_limit,
             now=now,
             rand=rand,
         )
         inner = transport or httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
         self._http = httpx.AsyncClient(
-            transport=AsyncCredentialTransport(inner, self._credentials), **self._client_options()
+            transport=AsyncCredentialTransport(inner, self._credentials, self.base_url),
+            **self._client_options(),
         )
         self._sleep = sleep
 
     async def _send(self, call: ApiCall[T]) -> T:
         request = self._http.build_request(call.method, call.url, params=call.params)
-        retries_done = 0
+        retries_done, delay = 0, self._pace(call)
         while True:
+            if delay > 0:
+                await self._sleep(delay)
             answer: httpx.Response | httpx.RequestError
             try:
                 answer = await self._http.send(request)
@@ -232,8 +252,14 @@ class AsyncTmdb(BaseTmdb):
             outcome = self._handle_answer(call, request, answer, retries_done)
             if not isinstance(outcome, RetryAfter):
                 return outcome
-            await self._sleep(outcome.delay)
-            retries_done += 1
+            retries_done, delay = retries_done + 1, outcome.delay
+
+    async def image_bytes(
+        self, image: Image | str, size: str = "original", *, kind: ImageKind | None = None
+    ) -> bytes:
+        """The file of an image: `await tmdb.image_bytes(poster, "w500", kind="poster")`."""
+        url = image_url(image, size, kind=kind, base_url=self.image_base_url)
+        return await self._send(_calls.image(url))
 
     async def close(self) -> None:
         """Close the connection pool. The client cannot be used afterwards."""

@@ -1,0 +1,218 @@
+"""Many calls at once: `Tmdb.map` (threads) and `AsyncTmdb.map` (tasks) run on these.
+
+Both keep the results in the order of the inputs, report progress as `(done, total)` from
+the caller's own thread or event loop, and stop at the first error unless asked to return
+errors in place. The client's rate limiter and connection pool set the pace, so bulk work
+runs at TMDB's ceiling without meeting its 429s.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import itertools
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any, Literal, TypeVar, overload
+
+import anyio
+
+from ._base import MAX_CONNECTIONS
+from .errors import InvalidArgumentError, TmdbError
+
+T = TypeVar("T")
+
+Progress = Callable[[int, int], None]
+"""Called with (calls done, calls in all) after each call ends, successful or not."""
+
+
+def _as_args(item: Any) -> tuple[Any, ...]:
+    return item if isinstance(item, tuple) else (item,)
+
+
+def _check(concurrency: int) -> None:
+    if type(concurrency) is not int or concurrency < 1:
+        raise InvalidArgumentError(f"concurrency must be an int >= 1, got {concurrency!r}")
+
+
+def run_threaded(
+    function: Callable[..., T],
+    items: Iterable[Any],
+    *,
+    concurrency: int,
+    progress: Progress | None,
+    return_exceptions: bool,
+) -> list[T | TmdbError]:
+    """Call `function(*item)` for each item on up to `concurrency` threads."""
+    _check(concurrency)
+    calls: Sequence[tuple[Any, ...]] = [_as_args(item) for item in items]
+    results: list[T | TmdbError] = [None] * len(calls)  # type: ignore[list-item]
+    pending = iter(enumerate(calls))
+    running: dict[concurrent.futures.Future[T], int] = {}
+    done = 0
+    with concurrent.futures.ThreadPoolExecutor(
+        max_workers=concurrency, thread_name_prefix="tmdb-map"
+    ) as pool:
+        # Only `concurrency` calls are ever submitted, so an error or an interrupt leaves
+        # nothing queued behind it: the calls still running end, no new one starts.
+        while True:
+            for index, args in itertools.islice(pending, concurrency - len(running)):
+                running[pool.submit(function, *args)] = index
+            if not running:
+                return results
+            finished, _ = concurrent.futures.wait(
+                running, return_when=concurrent.futures.FIRST_COMPLETED
+            )
+            for future in finished:
+                index = running.pop(future)
+                try:
+                    results[index] = future.result()
+                except TmdbError as error:
+                    if not return_exceptions:
+                        raise
+                    results[index] = error
+                done += 1
+                if progress is not None:
+                    progress(done, len(calls))
+
+
+async def run_tasks(
+    function: Callable[..., Awaitable[T]],
+    items: Iterable[Any],
+    *,
+    concurrency: int,
+    progress: Progress | None,
+    return_exceptions: bool,
+) -> list[T | TmdbError]:
+    """Await `function(*item)` for each item, at most `concurrency` at a time."""
+    _check(concurrency)
+    calls = [_as_args(item) for item in items]
+    results: list[T | TmdbError] = [None] * len(calls)  # type: ignore[list-item]
+    slots = anyio.Semaphore(concurrency)
+    done = 0
+    first_error: list[TmdbError] = []
+
+    async def run(index: int, args: tuple[Any, ...], group: anyio.abc.TaskGroup) -> None:
+        nonlocal done
+        async with slots:
+            try:
+                results[index] = await function(*args)
+            except TmdbError as error:
+                if not return_exceptions:
+                    first_error.append(error)
+                    group.cancel_scope.cancel()
+                    return
+                results[index] = error
+            done += 1
+            # Still holding the slot: a cancel from the callback stops the next call starting.
+            if progress is not None:
+                progress(done, len(calls))
+
+    async with anyio.create_task_group() as group:
+        for index, args in enumerate(calls):
+            group.start_soon(run, index, args, group)
+    if first_error:
+        raise first_error[0]
+    return results
+
+
+class ThreadedMap:
+    """`map` for the sync client."""
+
+    @overload
+    def map(
+        self,
+        function: Callable[..., T],
+        items: Iterable[Any],
+        *,
+        concurrency: int = ...,
+        progress: Progress | None = ...,
+        return_exceptions: Literal[False] = ...,
+    ) -> list[T]: ...
+
+    @overload
+    def map(
+        self,
+        function: Callable[..., T],
+        items: Iterable[Any],
+        *,
+        concurrency: int = ...,
+        progress: Progress | None = ...,
+        return_exceptions: Literal[True],
+    ) -> list[T | TmdbError]: ...
+
+    def map(
+        self,
+        function: Callable[..., T],
+        items: Iterable[Any],
+        *,
+        concurrency: int = MAX_CONNECTIONS,
+        progress: Progress | None = None,
+        return_exceptions: bool = False,
+    ) -> list[T] | list[T | TmdbError]:
+        """Call `function(*item)` for every item on `concurrency` threads; results in order.
+
+        >>> seasons = tmdb.map(tmdb.season_credits, [(1396, n) for n in (1, 2, 3)])
+        ... # doctest: +SKIP
+
+        A non-tuple item is the one argument. The rate limiter paces the calls. The first
+        `TmdbError` stops the rest and is raised, unless `return_exceptions=True` puts each
+        error in its item's place. `progress(done, total)` runs in the caller's thread.
+        """
+        return run_threaded(
+            function,
+            items,
+            concurrency=concurrency,
+            progress=progress,
+            return_exceptions=return_exceptions,
+        )
+
+
+class TaskMap:
+    """`map` for the async client."""
+
+    @overload
+    async def map(
+        self,
+        function: Callable[..., Awaitable[T]],
+        items: Iterable[Any],
+        *,
+        concurrency: int = ...,
+        progress: Progress | None = ...,
+        return_exceptions: Literal[False] = ...,
+    ) -> list[T]: ...
+
+    @overload
+    async def map(
+        self,
+        function: Callable[..., Awaitable[T]],
+        items: Iterable[Any],
+        *,
+        concurrency: int = ...,
+        progress: Progress | None = ...,
+        return_exceptions: Literal[True],
+    ) -> list[T | TmdbError]: ...
+
+    async def map(
+        self,
+        function: Callable[..., Awaitable[T]],
+        items: Iterable[Any],
+        *,
+        concurrency: int = MAX_CONNECTIONS,
+        progress: Progress | None = None,
+        return_exceptions: bool = False,
+    ) -> list[T] | list[T | TmdbError]:
+        """Call `function(*item)` for every item with `concurrency` at a time; results in order.
+
+        >>> seasons = await tmdb.map(tmdb.season_credits, [(1396, n) for n in (1, 2, 3)])
+        ... # doctest: +SKIP
+
+        A non-tuple item is the one argument. The rate limiter paces the calls. The first
+        `TmdbError` stops the rest and is raised, unless `return_exceptions=True` puts each
+        error in its item's place. `progress(done, total)` runs in the event loop.
+        """
+        return await run_tasks(
+            function,
+            items,
+            concurrency=concurrency,
+            progress=progress,
+            return_exceptions=return_exceptions,
+        )
