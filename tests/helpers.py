@@ -8,6 +8,8 @@ from typing import Any
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
+# The live recordings and documentation examples ship with the package, as the fake server's data.
+BUNDLED = ROOT / "facade" / "tmdb_facade" / "testing" / "data"
 
 
 def load_json(path: Path) -> Any:
