@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import doctest
 import json
+import signal
 import socket
 import struct
+import subprocess
+import sys
 import threading
 import zlib
 from collections.abc import Iterator
@@ -463,6 +466,28 @@ def test_a_garbled_request_gets_400() -> None:
     with FakeTmdb() as server, socket.create_connection(("127.0.0.1", server.port), 5) as sock:
         sock.sendall(b"NOT HTTP AT ALL\r\n\r\n")
         assert sock.recv(1024).startswith(b"HTTP/1.1 400 ")
+
+
+def test_the_command_line_serves_in_the_foreground_until_stopped() -> None:
+    command = [sys.executable, "-m", "tmdb_facade.testing", "--duration", "60"]
+    command += ["--rate-limit", "0.001", "--burst", "1", "--api-key", "cli-key"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            url = proc.stdout.readline().strip()
+            assert url.startswith("http://127.0.0.1:")
+            statuses = [
+                httpx.get(f"{url}{PERSON_IMAGES}", params={"api_key": "cli-key"}).status_code
+                for _ in range(2)
+            ]
+            assert statuses == [200, 429]
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(10) == 0
+        finally:
+            if proc.poll() is None:
+                proc.kill()
 
 
 def test_the_fixture_is_a_running_server(fake_tmdb: FakeTmdb) -> None:
