@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import threading
 import time
 from collections import deque
@@ -222,7 +223,7 @@ class FakeTmdb:
             if rate is None:
                 self._bucket = None
                 return
-            size = max(1, int(rate + 0.999999)) if burst is None else burst
+            size = max(1, math.ceil(rate)) if burst is None else burst
             if size < 1:
                 raise ValueError(f"burst must be at least 1, not {size}")
             self._bucket = TokenBucket(rate, size, float(size), time.monotonic())
