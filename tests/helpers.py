@@ -8,6 +8,8 @@ from typing import Any
 
 DATA = Path(__file__).parent / "data"
 ROOT = Path(__file__).parent.parent
+# The live recordings and documentation examples ship with the package, as the fake server's data.
+BUNDLED = ROOT / "facade" / "tmdb_facade" / "testing" / "data"
 
 
 def load_json(path: Path) -> Any:
@@ -16,4 +18,4 @@ def load_json(path: Path) -> Any:
 
 def live_body(name: str) -> Any:
     """The body of a live recording, e.g. `live_body("tv_1396_season_1_credits")`."""
-    return load_json(DATA / "live" / f"{name}.json")["response"]["body"]
+    return load_json(BUNDLED / "live" / f"{name}.json")["response"]["body"]

@@ -25,7 +25,7 @@ from tmdb_facade import (
 )
 
 ERROR_401 = load_json(DATA / "fixtures" / "adamayoung_TMDb" / "error-status-401.json")
-ERROR_404 = load_json(DATA / "live" / "error404__tv_999999999.json")["response"]["body"]
+ERROR_404 = live_body("error404__tv_999999999")
 ERROR_422 = load_json(DATA / "fixtures" / "adamayoung_TMDb" / "error-status-422.json")
 ERROR_429 = {
     "success": False,

@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 
 import tmdb_api.models
-from tests.helpers import DATA, load_json
+from tests.helpers import BUNDLED, load_json
 from tmdb_facade import _spec
 
-LIVE = sorted((DATA / "live").glob("*.json"))
-SEEDS = sorted((DATA / "seeds").glob("*.json"))
+LIVE = sorted((BUNDLED / "live").glob("*.json"))
+SEEDS = sorted((BUNDLED / "seeds").glob("*.json"))
 
 
 def model_for(operation_id: str) -> Any:
@@ -62,7 +62,7 @@ def test_documentation_examples_validate_and_round_trip(path: Path) -> None:
 
 
 def test_unknown_fields_and_nulls_are_preserved() -> None:
-    body = load_json(DATA / "seeds" / "tv-season-images.json")
+    body = load_json(BUNDLED / "seeds" / "tv-season-images.json")
     body["posters"][0]["brand_new_field"] = {"nested": [1, None]}
     body["posters"][0]["iso_639_1"] = None
     body["added_at_top_level"] = None
@@ -73,6 +73,6 @@ def test_unknown_fields_and_nulls_are_preserved() -> None:
 
 
 def test_optional_iso_3166_1_stays_absent_when_absent() -> None:
-    body = load_json(DATA / "seeds" / "person-images.json")
+    body = load_json(BUNDLED / "seeds" / "person-images.json")
     assert all("iso_3166_1" not in image for image in body["profiles"])
     assert canonical(model_for("person-images").from_dict(body).to_dict()) == canonical(body)

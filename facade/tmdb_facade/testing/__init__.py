@@ -1,0 +1,50 @@
+"""A fake TMDB API for tests: a real HTTP/1.1 server on 127.0.0.1 serving recorded responses.
+
+It answers the five operations of the spec from real TMDB responses bundled with the package
+(`data/README.md`), checks credentials and parameters like TMDB, and can be told to be slow,
+rate limited or broken. With pytest, the `fake_tmdb` fixture gives each test a fresh one.
+
+>>> import httpx
+>>> with FakeTmdb() as server:
+...     response = httpx.get(
+...         f"{server.url}/3/tv/1396/season/1/images",
+...         params={"include_image_language": "en,null"},
+...         headers=server.auth_headers,
+...     )
+>>> response.status_code, response.json()["id"]
+(200, 3572)
+
+What it serves:
+
+- `/3/tv/1396/season/1/images`, `.../season/1/episode/1/images`, `.../season/1/credits`,
+  `.../season/1/aggregate_credits` (Breaking Bad), `/3/person/62/images` (Bruce Willis), as
+  recorded from the live API, and `/3/person/976/images` (TMDB's documentation example).
+- Credentials: `Authorization: Bearer <access_token>` or `?api_key=<api_key>`; else 401
+  (TMDB's status_code 7).
+- Path parameters that are not integers within the spec's bounds, unknown paths, and ids
+  it has no data for: 404 (status_code 34). A query parameter that does not match the spec's
+  pattern (`language=english`): 422 (status_code 5).
+- The two TV image operations filter like TMDB: with `include_image_language=en,null` only
+  images whose `iso_639_1` is listed (`null`: no language); else with `language=en` or `en-US`
+  only English and language-free images; else all. The other operations ignore `language`.
+- `/t/p/{size}/{file_path}`: the image CDN, without credentials. A tiny PNG, the same for
+  every size of a file, for each file path in the data and each size TMDB lists; else 404.
+- Every answer has `Content-Type: application/json; charset=utf-8` (PNGs: `image/png`),
+  `Server: openresty` and `Content-Length`; connections are kept alive.
+"""
+
+from tmdb_facade.testing._images import IMAGE_SIZES
+from tmdb_facade.testing._server import (
+    DEFAULT_ACCESS_TOKEN,
+    DEFAULT_API_KEY,
+    FakeTmdb,
+    RecordedRequest,
+)
+
+__all__ = [
+    "DEFAULT_ACCESS_TOKEN",
+    "DEFAULT_API_KEY",
+    "IMAGE_SIZES",
+    "FakeTmdb",
+    "RecordedRequest",
+]

@@ -1,0 +1,165 @@
+"""What the fake server answers to one request: auth, routing, validation, data, filtering.
+
+Everything here follows the spec (`tmdb_facade._spec`): the operations, the bounds of the path
+parameters and the patterns of the query parameters are read from it, not repeated.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+from tmdb_facade import _spec
+from tmdb_facade.testing import _data, _images
+
+# As in TMDB's recordings (`data/live/*.json`).
+JSON_CONTENT_TYPE = "application/json; charset=utf-8"
+PNG_CONTENT_TYPE = "image/png"
+
+# TMDB's own error codes and messages (its documentation's table of status codes), by the HTTP
+# status it sends them with. 404 is answered with the recorded body instead (`_data.not_found`).
+TMDB_ERRORS: dict[int, tuple[int, str]] = {
+    401: (7, "Invalid API key: You must be granted a valid key."),
+    404: (34, "The resource you requested could not be found."),
+    422: (5, "Invalid parameters: Your request parameters are incorrect."),
+    429: (25, "Your request count (#) is over the allowed limit of (40)."),
+    500: (11, "Internal error: Something went wrong, contact TMDB."),
+    501: (2, "Invalid service: this service does not exist."),
+    503: (9, "Service offline: This service is temporarily offline, try again later."),
+    504: (24, "Your request to the backend server timed out. Try again."),
+}
+
+_DIGITS = re.compile(r"[0-9]{1,64}")
+
+
+@dataclass(frozen=True)
+class Reply:
+    """A response before HTTP framing: the server adds Content-Length, Server and Connection."""
+
+    status: int
+    body: bytes
+    content_type: str = JSON_CONTENT_TYPE
+    headers: tuple[tuple[str, str], ...] = ()
+
+
+def error_reply(status: int, headers: tuple[tuple[str, str], ...] = ()) -> Reply:
+    """TMDB's error body for `status` (code 11, internal error, for a status TMDB has none for)."""
+    if status == 404:
+        return Reply(404, _data.not_found().encoded, headers=headers)
+    code, message = TMDB_ERRORS.get(status, TMDB_ERRORS[500])
+    body = {"success": False, "status_code": code, "status_message": message}
+    return Reply(status, _data.encode(body), headers=headers)
+
+
+def is_image_path(path: str) -> bool:
+    """Whether `path` is on the image CDN (`/t/p/{size}/{file_path}`), not the API."""
+    return path.startswith("/t/p/")
+
+
+def image_reply(path: str) -> Reply:
+    """The CDN: a PNG for a known file path in a known size, else 404. No credentials needed."""
+    match = _images.IMAGE_PATH.match(path)
+    if (
+        match is None
+        or match["size"] not in _images.IMAGE_SIZES
+        or match["file_path"] not in _data.image_file_paths()
+    ):
+        return error_reply(404)
+    return Reply(200, _images.png_for(match["file_path"]), content_type=PNG_CONTENT_TYPE)
+
+
+def is_authorised(
+    headers: Mapping[str, str], query: Mapping[str, str], access_token: str, api_key: str
+) -> bool:
+    """TMDB's two ways: `Authorization: Bearer <token>` (v4 token) or `?api_key=` (v3 key)."""
+    scheme, _, credentials = headers.get("authorization", "").partition(" ")
+    if scheme.lower() == "bearer" and credentials.strip() == access_token:
+        return True
+    return query.get("api_key") == api_key
+
+
+def _bounded_int(value: str, schema: Mapping[str, Any]) -> int | None:
+    if not _DIGITS.fullmatch(value):
+        return None
+    number = int(value)
+    if schema.get("minimum", number) <= number <= schema.get("maximum", number):
+        return number
+    return None
+
+
+def _matches(pattern: str, value: str) -> bool:
+    if not pattern:
+        return True
+    # The spec's patterns are anchored (^...$). fullmatch also stops Python's `$` from accepting
+    # a trailing newline, which ECMA-262 (the regex dialect of JSON Schema) does not accept.
+    return re.fullmatch(pattern, value) is not None
+
+
+def filter_images(body: _data.JsonObject, query: Mapping[str, str]) -> _data.JsonObject | None:
+    """TMDB's image language filter, or None when the query asks for none.
+
+    With `include_image_language=en,null` only images whose `iso_639_1` is listed are kept
+    (`null` stands for images without language); else with `language=pt` or `pt-BR` only those
+    in Portuguese or without language; else all of them.
+    """
+    if "include_image_language" in query:
+        codes = query["include_image_language"].split(",")
+        keep: set[str | None] = {None if code == "null" else code for code in codes}
+    elif "language" in query:
+        keep = {query["language"][:2], None}
+    else:
+        return None
+    return {
+        key: [image for image in value if image.get("iso_639_1") in keep]
+        if isinstance(value, list) and all(isinstance(v, dict) and "iso_639_1" in v for v in value)
+        else value
+        for key, value in body.items()
+    }
+
+
+def api_reply(
+    method: str,
+    path: str,
+    query: Mapping[str, str],
+    headers: Mapping[str, str],
+    *,
+    token: str,
+    key: str,
+) -> tuple[Reply, str | None]:
+    """The answer to an API request, and the spec's operationId it matched (None if none)."""
+    if not is_authorised(headers, query, token, key):
+        return error_reply(401), None
+    found = _spec.find_operation(method, path)
+    if found is None:
+        return error_reply(404), None
+    operation, raw_path_params = found
+    path_params: dict[str, int] = {}
+    for param in operation.parameters:
+        name, schema = param["name"], param["schema"]
+        if param["in"] == "path":
+            number = _bounded_int(raw_path_params[name], schema)
+            if number is None:
+                # Like TMDB, which answers 404 for an id that is not a number or not in range.
+                return error_reply(404), operation.operation_id
+            path_params[name] = number
+        elif (
+            param["in"] == "query"
+            and name in query
+            and not _matches(schema.get("pattern", ""), query[name])
+        ):
+            return error_reply(422), operation.operation_id
+    # Leading zeros and the like name the same resource as the recorded path.
+    recording = _data.routes().get(operation.path.format(**path_params))
+    if recording is None:
+        return error_reply(404), operation.operation_id
+    # Only the operations that take `include_image_language` filter by language; the credits
+    # endpoints accept `language` but answer as recorded.
+    body = filter_images(recording.body, query) if _takes_image_language(operation) else None
+    encoded = recording.encoded if body is None else _data.encode(body)
+    return Reply(200, encoded), operation.operation_id
+
+
+def _takes_image_language(operation: _spec.Operation) -> bool:
+    return any(p["name"] == "include_image_language" for p in operation.parameters)
