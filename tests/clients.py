@@ -19,19 +19,22 @@ Handler = Callable[[httpx.Request], httpx.Response]
 
 
 class Driver:
-    """A Tmdb or AsyncTmdb over a MockTransport, with its sleeps recorded, not slept."""
+    """A Tmdb or AsyncTmdb (over a MockTransport with a handler), its sleeps recorded, not slept."""
 
-    def __init__(self, mode: str, handler: Handler, **options: Any) -> None:
+    def __init__(self, mode: str, handler: Handler | None, **options: Any) -> None:
         self.mode = mode
         self.sleeps: list[float] = []
         self.requests: list[httpx.Request] = []
 
         def recording(request: httpx.Request) -> httpx.Response:
             self.requests.append(request)
+            assert handler is not None
             return handler(request)
 
-        transport = httpx.MockTransport(recording)
-        options.setdefault("access_token", "test-token")
+        # Without a handler: the real transport (for cassettes and the live API).
+        transport = httpx.MockTransport(recording) if handler else None
+        if "api_key" not in options:
+            options.setdefault("access_token", "test-token")
         options.setdefault("rand", lambda: 1.0)
         if mode == "sync":
             self.client: Tmdb | AsyncTmdb = Tmdb(
@@ -67,7 +70,7 @@ def make_driver(request: pytest.FixtureRequest) -> Iterator[MakeDriver]:
     """`make_driver(handler, **client_options)`: a sync or async client (test runs twice)."""
     drivers: list[Driver] = []
 
-    def make(handler: Handler, **options: Any) -> Driver:
+    def make(handler: Handler | None, **options: Any) -> Driver:
         driver = Driver(request.param, handler, **options)
         drivers.append(driver)
         return driver
