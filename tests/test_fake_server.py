@@ -22,10 +22,10 @@ from tests.helpers import BUNDLED, load_json
 from tmdb_facade import _spec
 from tmdb_facade.testing import (
     DEFAULT_ACCESS_TOKEN,
-    IMAGE_SIZES,
     FakeTmdb,
 )
 from tmdb_facade.testing._faults import TokenBucket, retry_after
+from tmdb_facade.testing._images import SERVED_SIZES
 
 pytest_plugins = ["pytester"]
 
@@ -286,9 +286,9 @@ def test_unknown_image_files_or_sizes_get_404(fake_tmdb: FakeTmdb, tail: str) ->
 def test_every_tmdb_image_size_is_accepted(fake_tmdb: FakeTmdb) -> None:
     file_path = recorded_body(SEASON_IMAGES)["posters"][0]["file_path"]
     with httpx.Client(base_url=fake_tmdb.image_base_url) as cdn:
-        statuses = {size: cdn.get(f"{size}{file_path}").status_code for size in IMAGE_SIZES}
-    assert statuses == dict.fromkeys(IMAGE_SIZES, 200)
-    assert {"w92", "w500", "original", "w300", "w45", "h632"} <= IMAGE_SIZES
+        statuses = {size: cdn.get(f"{size}{file_path}").status_code for size in SERVED_SIZES}
+    assert statuses == dict.fromkeys(SERVED_SIZES, 200)
+    assert {"w92", "w500", "original", "w300", "w45", "h632"} <= SERVED_SIZES
 
 
 # -- switches ------------------------------------------------------------------------------

@@ -33,7 +33,6 @@ What it serves:
   `Server: openresty` and `Content-Length`; connections are kept alive.
 """
 
-from tmdb_facade.testing._images import IMAGE_SIZES
 from tmdb_facade.testing._server import (
     DEFAULT_ACCESS_TOKEN,
     DEFAULT_API_KEY,
@@ -44,7 +43,6 @@ from tmdb_facade.testing._server import (
 __all__ = [
     "DEFAULT_ACCESS_TOKEN",
     "DEFAULT_API_KEY",
-    "IMAGE_SIZES",
     "FakeTmdb",
     "RecordedRequest",
 ]

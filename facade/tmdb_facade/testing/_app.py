@@ -63,7 +63,7 @@ def image_reply(path: str) -> Reply:
     match = _images.IMAGE_PATH.match(path)
     if (
         match is None
-        or match["size"] not in _images.IMAGE_SIZES
+        or match["size"] not in _images.SERVED_SIZES
         or match["file_path"] not in _data.image_file_paths()
     ):
         return error_reply(404)

@@ -8,12 +8,10 @@ import re
 import struct
 import zlib
 
-# The sizes TMDB's /configuration lists for each kind of image; the CDN serves any of them for
-# any file, so the fake server accepts the union.
-POSTER_SIZES = ("w92", "w154", "w185", "w342", "w500", "w780", "original")
-STILL_SIZES = ("w92", "w185", "w300", "original")
-PROFILE_SIZES = ("w45", "w185", "h632", "original")
-IMAGE_SIZES = frozenset(POSTER_SIZES + STILL_SIZES + PROFILE_SIZES)
+from tmdb_facade.images import IMAGE_SIZES
+
+# The CDN serves any listed size for any file, so the fake server accepts the union.
+SERVED_SIZES = frozenset(size for sizes in IMAGE_SIZES.values() for size in sizes)
 
 IMAGE_PATH = re.compile(r"^/t/p/(?P<size>[^/]+)(?P<file_path>/[^/]+)$")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
