@@ -178,6 +178,8 @@ def test_no_credentials_anywhere_says_which_variables_to_set(
         {"api_key": "new\nline"},
         {"access_token": "t", "base_url": "ftp://example.org"},
         {"access_token": "t", "base_url": "https://user:pw@example.org"},
+        {"access_token": "t", "base_url": "https://example.org/?api_key=secret"},
+        {"access_token": "t", "image_base_url": "not a url"},
         {"access_token": "t", "max_retries": -1},
     ],
 )

@@ -58,9 +58,12 @@ class RetryAfter:
 def _check_base_url(name: str, url: str) -> str:
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidArgumentError(f"{name} must be an http(s) URL, got {url!r}")
-    if parts.username or parts.password:
-        raise InvalidArgumentError(f"{name} must not hold credentials (value not shown)")
+        raise InvalidArgumentError(f"{name} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
+    if parts.username or parts.password or parts.query or parts.fragment:
+        # Credentials belong in access_token/api_key, where they are kept out of sight.
+        raise InvalidArgumentError(
+            f"{name} must be a plain URL, without user, query or fragment (value not shown)"
+        )
     return url
 
 
