@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import logging
 import signal
 import socket
 import struct
@@ -511,3 +512,18 @@ def test_users_get_the_fixture_from_the_installed_plugin(pytester: pytest.Pytest
     )
     result = pytester.runpytest_subprocess("-W", "error", "-p", "no:cacheprovider")
     result.assert_outcomes(passed=1)
+
+
+def test_stopping_with_a_connection_still_open_logs_no_error(
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    caplog.set_level(logging.ERROR, logger="asyncio")
+    client = httpx.Client()
+    try:
+        with FakeTmdb() as server:
+            response = client.get(f"{server.url}/3/person/62/images", headers=server.auth_headers)
+            assert response.status_code == 200
+        # The client kept its connection alive; the server cancelled it on stop.
+    finally:
+        client.close()
+    assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []

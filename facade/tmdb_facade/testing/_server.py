@@ -314,6 +314,10 @@ class FakeTmdb:
             number = self._connections
         try:
             await serve_connection(reader, writer, number, self._respond)
+        except asyncio.CancelledError:
+            # stop() cancels open connections. Ending normally matters: on Python 3.11 a
+            # cancelled connection task makes asyncio's stream callback log a traceback.
+            writer.close()
         finally:
             if task is not None:
                 self._tasks.discard(task)
