@@ -15,9 +15,10 @@ from typing import Any
 import pytest
 
 from tests import cassette_config
+from tests.cli import run_cli
 from tests.clients import make_driver
 
-__all__ = ["make_driver"]
+__all__ = ["make_driver", "run_cli"]
 
 LOOPBACK_HOSTS = "127.0.0.1,localhost,::1"
 
