@@ -72,23 +72,27 @@ def _bulk(kind: str, url: str, n: int, concurrency: int, rate_limited: bool) -> 
     return asyncio.run(run())
 
 
-def _bulk_without_sniffio(kind: str, url: str, n: int, concurrency: int) -> float:
-    """`_bulk` in a fresh process where `import sniffio` fails, as when it is not installed."""
+def _without_sniffio(mode: str, kind: str, url: str, n: int, concurrency: int) -> float:
+    """A measurement (`worker`) in a fresh process where `import sniffio` fails as it does
+    when sniffio is not installed (see `_bench_nosniffio`)."""
     code = (
         f"import runpy, sys; sys.path.insert(0, {str(BENCH.parent)!r}); "
         "import _bench_nosniffio; "
-        f"sys.argv = [{str(BENCH)!r}, '--worker', {kind!r}, {url!r}, '{n}', '{concurrency}']; "
-        f"runpy.run_path({str(BENCH)!r}, run_name='__main__')"
+        f"sys.argv = [{str(BENCH)!r}, '--worker', {mode!r}, {kind!r}, {url!r}, '{n}', "
+        f"'{concurrency}']; runpy.run_path({str(BENCH)!r}, run_name='__main__')"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     seconds: float = json.loads(out.stdout)["seconds"]
     return seconds
 
 
-def worker(kind: str, url: str, n: int, concurrency: int) -> None:
-    """The other end of `_bulk_without_sniffio`."""
-    seconds, errors = _bulk(kind, url, n, concurrency, rate_limited=False)
-    print(json.dumps({"seconds": seconds, "errors": errors}))
+def worker(mode: str, kind: str, url: str, n: int, concurrency: int) -> None:
+    """The other end of `_without_sniffio`: seconds for the bulk run, or CPU per call."""
+    if mode == "bulk":
+        seconds, _ = _bulk(kind, url, n, concurrency, rate_limited=False)
+    else:
+        seconds = _cpu_per_call(kind, url, n)
+    print(json.dumps({"seconds": seconds}))
 
 
 def _rotated(kinds: Sequence[str], round_number: int) -> list[str]:
@@ -208,12 +212,15 @@ def cpu_per_call(rounds: int, calls: int = 200) -> Figure:
         for number in range(rounds):
             progress(f"CPU per call: round {number + 1} of {rounds}")
             this_round = {kind: _cpu_per_call(kind, server.url, calls) for kind in kinds}
-            for kind in kinds:
+            for kind in ["httpx.AsyncClient", "tmdb_facade.AsyncTmdb"]:
+                seconds = _without_sniffio("cpu", kind, server.url, calls, 1)
+                this_round[f"{kind}, sniffio not importable"] = seconds
+            for kind, value in this_round.items():
                 base = "httpx.Client" if kind in sync_kinds else "httpx.AsyncClient"
-                cpu[kind].append(this_round[kind])
-                ratios[kind].append(this_round[kind] / this_round[base])
+                cpu[kind].append(value)
+                ratios[kind].append(value / this_round[base])
     rows = [
-        [kind, f"{median(cpu[kind]) * 1e6:.0f}", f"{median(ratios[kind]):.2f}x"] for kind in kinds
+        [kind, f"{median(cpu[kind]) * 1e6:.0f}", f"{median(ratios[kind]):.2f}x"] for kind in cpu
     ]
     ratio = median(ratios["tmdb_facade.Tmdb"])
     return Figure(
@@ -224,11 +231,18 @@ def cpu_per_call(rounds: int, calls: int = 200) -> Figure:
         f"{median(ratios['themoviedb (session)']):.2f}x)",
         ratio <= 1.5,
         table(["client", "µs CPU per call", "vs raw httpx (sync / async)"], rows),
-        {f"cpu_us:{kind}": median(cpu[kind]) * 1e6 for kind in kinds},
+        {f"cpu_us:{kind}": median(values) * 1e6 for kind, values in cpu.items()},
     )
 
 
-def concurrent(rounds: int, calls: int = 200, concurrency: int = 20) -> Figure:
+def concurrent(
+    rounds: int,
+    calls: int = 200,
+    concurrency: int = 20,
+    new_connection_delay: float = 0.0,
+    with_sniffio_check: bool = True,
+) -> Figure:
+    """Requests per second of each client, after a warm-up that opens its connections."""
     kinds = ["aiohttp", "httpx.AsyncClient", "httpx.Client", "tmdb_facade.AsyncTmdb"]
     kinds += ["AsyncTmdb + httpcore", "AsyncTmdb + aiohttp", "tmdb_facade.Tmdb"]
     kinds += ["themoviedb async", "themoviedb (session)", "themoviedb", "tmdbsimple"]
@@ -236,17 +250,18 @@ def concurrent(rounds: int, calls: int = 200, concurrency: int = 20) -> Figure:
     rps: dict[str, list[float]] = defaultdict(list)
     versus_peer: list[float] = []
     versus_aiohttp: list[float] = []
-    with serving(latency=LATENCY) as server:
+    setup = ", 40 ms per new connection" if new_connection_delay else ""
+    with serving(latency=LATENCY, new_connection_delay=new_connection_delay) as server:
         for number in range(rounds):
-            progress(f"concurrent: round {number + 1} of {rounds}")
+            progress(f"concurrent{setup}: round {number + 1} of {rounds}")
             this_round = {}
             for kind in _rotated(kinds, number):
                 seconds, errors = _bulk(kind, server.url, calls, concurrency, rate_limited=False)
                 if errors:
                     raise RuntimeError(f"{kind}: {errors} calls failed")
                 this_round[kind] = calls / seconds
-            for kind in no_sniffio:
-                seconds = _bulk_without_sniffio(kind, server.url, calls, concurrency)
+            for kind in no_sniffio if with_sniffio_check else []:
+                seconds = _without_sniffio("bulk", kind, server.url, calls, concurrency)
                 this_round[f"{kind}, sniffio not importable"] = calls / seconds
             for kind, value in this_round.items():
                 rps[kind].append(value)
@@ -257,13 +272,13 @@ def concurrent(rounds: int, calls: int = 200, concurrency: int = 20) -> Figure:
     best_peer = max(PEERS, key=lambda kind: median(rps[kind]))
     peer_ratio, aiohttp_ratio = median(versus_peer), median(versus_aiohttp)
     return Figure(
-        f"Concurrent, {calls} calls at concurrency {concurrency}, 20 ms latency",
+        f"Concurrent, {calls} calls at concurrency {concurrency}, 20 ms latency{setup}",
         "≥ 1.2x best peer, ≥ 0.85x raw aiohttp (req/s)",
         f"AsyncTmdb {median(rps['tmdb_facade.AsyncTmdb']):,.0f} req/s: {peer_ratio:.2f}x the "
         f"best peer ({best_peer}), {aiohttp_ratio:.2f}x aiohttp",
         peer_ratio >= 1.2 and aiohttp_ratio >= 0.85,
         table(["client (facade without its rate limit)", "req/s"], rows),
-        {f"rps:{kind}": median(values) for kind, values in rps.items()},
+        {f"rps{setup}:{kind}": median(values) for kind, values in rps.items()},
     )
 
 

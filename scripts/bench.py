@@ -23,6 +23,15 @@ FIGURES: list[tuple[str, int, Callable[[int], Figure]]] = [
     ("sequential", 3, _bench_network.sequential),
     ("cpu", 5, _bench_network.cpu_per_call),
     ("concurrent", 5, _bench_network.concurrent),
+    (
+        "concurrent-tls",
+        5,
+        lambda rounds: _bench_network.concurrent(
+            rounds,
+            new_connection_delay=_bench_network.NEW_CONNECTION_DELAY,
+            with_sniffio_check=False,
+        ),
+    ),
     ("rate", 3, _bench_network.rate_limited),
     ("parse", 5, _bench_local.parse),
     ("import", 15, _bench_local.import_time),
@@ -55,6 +64,22 @@ def choices(metrics: dict[str, float]) -> str:
         "rps:AsyncTmdb + httpcore",
         "req/s",
         ",.0f",
+    )
+    add(
+        "sniffio importable (a dependency)",
+        "httpx.AsyncClient, CPU per call",
+        "cpu_us:httpx.AsyncClient, sniffio not importable",
+        "cpu_us:httpx.AsyncClient",
+        "µs",
+        ".0f",
+    )
+    add(
+        "sniffio importable (a dependency)",
+        "AsyncTmdb, CPU per call",
+        "cpu_us:tmdb_facade.AsyncTmdb, sniffio not importable",
+        "cpu_us:tmdb_facade.AsyncTmdb",
+        "µs",
+        ".0f",
     )
     add(
         "aiohttp transport (httpx-aiohttp)",
@@ -142,11 +167,11 @@ def main() -> int:
         "--rounds", type=int, help="rounds for every figure (default: each its own)"
     )
     parser.add_argument("--output", type=Path, help="also write the report to this file")
-    parser.add_argument("--worker", nargs=4, help=argparse.SUPPRESS)
+    parser.add_argument("--worker", nargs=5, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:  # one measurement in a fresh process (see _bench_network)
-        kind, url, n, concurrency = args.worker
-        _bench_network.worker(kind, url, int(n), int(concurrency))
+        mode, kind, url, n, concurrency = args.worker
+        _bench_network.worker(mode, kind, url, int(n), int(concurrency))
         return 0
     wanted = set(args.only.split(",")) if args.only else {name for name, *_ in FIGURES}
     unknown = wanted - {name for name, *_ in FIGURES}
