@@ -13,6 +13,7 @@ from tests.clients import MakeDriver, json_response
 from tests.helpers import live_body
 from tmdb_facade import AsyncTmdb, InvalidArgumentError, NotFoundError, Tmdb
 from tmdb_facade.ratelimit import RateLimiter
+from tmdb_facade.testing._faults import TokenBucket
 
 PROFILES = live_body("person_62_images")
 NOT_FOUND = {"success": False, "status_code": 34, "status_message": "not found"}
@@ -92,6 +93,18 @@ def test_default_limit_is_just_under_tmdbs_ceiling() -> None:
     with Tmdb("t") as tmdb:
         assert tmdb.rate_limiter is not None
         assert 40 <= tmdb.rate_limiter.rate < 50
+
+
+def test_default_limiter_fits_a_50_per_second_server_and_finishes_300_calls_in_time() -> None:
+    # The default's slots, sent on time, against the fake server's own bucket (50/s, burst 50):
+    # none would be answered 429, and the 300th goes out within 1.1 x (300 - 50) / 50 s.
+    clock = FakeClock()
+    limiter = RateLimiter(clock=clock)
+    start = clock.now
+    slots = [start + limiter.reserve() for _ in range(300)]
+    bucket = TokenBucket(rate=50.0, burst=50, tokens=50.0, updated=start)
+    assert [bucket.take(slot) for slot in slots] == [None] * 300
+    assert slots[-1] - start <= 1.1 * (300 - 50) / 50
 
 
 def test_bad_rate_limit_is_an_invalid_argument() -> None:

@@ -486,6 +486,39 @@ def test_the_command_line_serves_in_the_foreground_until_stopped() -> None:
                 proc.kill()
 
 
+def test_the_command_line_prints_its_counts_on_exit_with_stats() -> None:
+    command = [sys.executable, "-m", "tmdb_facade.testing", "--duration", "60", "--stats"]
+    command += ["--rate-limit", "0.001", "--burst", "2", "--api-key", "cli-key"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            url = proc.stdout.readline().strip()
+            with httpx.Client(base_url=url, params={"api_key": "cli-key"}) as client:
+                statuses = [client.get(PERSON_IMAGES).status_code for _ in range(3)]
+            assert statuses == [200, 200, 429]
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(10) == 0
+            assert json.loads(proc.stdout.read().splitlines()[-1]) == {
+                "requests": 3,
+                "rate_limited": 1,
+                "connections": 1,
+            }
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+
+
+def test_it_counts_requests_and_connections() -> None:
+    with FakeTmdb() as server:
+        for _ in range(2):
+            with httpx.Client(base_url=server.url, headers=server.auth_headers) as client:
+                client.get(PERSON_IMAGES)
+                client.get(PERSON_IMAGES)
+        assert (server.request_count, server.connection_count) == (4, 2)
+
+
 def test_the_fixture_is_a_running_server(fake_tmdb: FakeTmdb) -> None:
     assert fake_tmdb.url.startswith("http://127.0.0.1:")
     assert httpx.get(f"{fake_tmdb.url}{PERSON_IMAGES}", headers=fake_tmdb.auth_headers).is_success

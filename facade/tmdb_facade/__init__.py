@@ -6,16 +6,12 @@
 'Bryan Cranston'
 """
 
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
-from .client import AsyncTmdb, Tmdb
-from .credits import (
-    CrewMember,
-    cast_in_billing_order,
-    crew_by_department,
-    crew_by_job,
-    merge_aggregate_crew,
-    most_episodes_first,
-)
 from .errors import (
     APIConnectionError,
     APIStatusError,
@@ -30,8 +26,53 @@ from .errors import (
     ServerError,
     TmdbError,
 )
-from .images import IMAGE_SIZES, ImageKind, best_image, image_url, rank_images
-from .retry import RetryPolicy
+
+if TYPE_CHECKING:
+    from .client import AsyncTmdb, Tmdb
+    from .credits import (
+        CrewMember,
+        cast_in_billing_order,
+        crew_by_department,
+        crew_by_job,
+        merge_aggregate_crew,
+        most_episodes_first,
+    )
+    from .images import IMAGE_SIZES, ImageKind, best_image, image_url, rank_images
+    from .retry import RetryPolicy
+
+# The clients and helpers are imported on first use (PEP 562): they bring in httpx, attrs and
+# the generated models, which `import tmdb_facade` alone (or `tmdb_facade.testing`, or an
+# `except tmdb_facade.TmdbError`) does not need. BENCHMARKS.md has the import times.
+_LAZY = {
+    "AsyncTmdb": "client",
+    "Tmdb": "client",
+    "CrewMember": "credits",
+    "cast_in_billing_order": "credits",
+    "crew_by_department": "credits",
+    "crew_by_job": "credits",
+    "merge_aggregate_crew": "credits",
+    "most_episodes_first": "credits",
+    "IMAGE_SIZES": "images",
+    "ImageKind": "images",
+    "best_image": "images",
+    "image_url": "images",
+    "rank_images": "images",
+    "RetryPolicy": "retry",
+}
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # next time, found without calling this
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(_LAZY))
+
 
 __all__ = [
     "IMAGE_SIZES",

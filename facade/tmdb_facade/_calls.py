@@ -28,6 +28,7 @@ from tmdb_api.models import (
 from tmdb_api.types import UNSET, Unset
 
 from . import _spec
+from ._build import M
 from ._validation import decode_model
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 
@@ -108,13 +109,13 @@ def _unset(value: str | None) -> str | Unset:
     return UNSET if value is None else value
 
 
-def _call(operation_id: str, kwargs: dict[str, Any], from_dict: Callable[[Any], T]) -> ApiCall[T]:
+def _call(operation_id: str, kwargs: dict[str, Any], model: type[M]) -> ApiCall[M]:
     return ApiCall(
         operation_id=operation_id,
         method=str(kwargs["method"]).upper(),
         url=kwargs["url"],
         params=kwargs.get("params", {}),
-        decode=functools.partial(decode_model, operation_id, from_dict),
+        decode=functools.partial(decode_model, operation_id, model),
     )
 
 
@@ -144,7 +145,7 @@ def season_images(
         language=_unset(language),
         include_image_language=_unset(image_languages),
     )
-    return _call("tv-season-images", kwargs, SeasonImages.from_dict)
+    return _call("tv-season-images", kwargs, SeasonImages)
 
 
 def episode_images(
@@ -171,13 +172,13 @@ def episode_images(
         language=_unset(language),
         include_image_language=_unset(image_languages),
     )
-    return _call("tv-episode-images", kwargs, EpisodeImages.from_dict)
+    return _call("tv-episode-images", kwargs, EpisodeImages)
 
 
 def person_images(person_id: int) -> ApiCall[PersonImages]:
     _check("person-images", person_id=person_id)
     kwargs = _person_images._get_kwargs(person_id)
-    return _call("person-images", kwargs, PersonImages.from_dict)
+    return _call("person-images", kwargs, PersonImages)
 
 
 def season_credits(
@@ -190,7 +191,7 @@ def season_credits(
         language=language,
     )
     kwargs = _tv_season_credits._get_kwargs(series_id, season_number, language=_unset(language))
-    return _call("tv-season-credits", kwargs, SeasonCredits.from_dict)
+    return _call("tv-season-credits", kwargs, SeasonCredits)
 
 
 def season_aggregate_credits(
@@ -205,4 +206,4 @@ def season_aggregate_credits(
     kwargs = _tv_season_aggregate_credits._get_kwargs(
         series_id, season_number, language=_unset(language)
     )
-    return _call("tv-season-aggregate-credits", kwargs, SeasonAggregateCredits.from_dict)
+    return _call("tv-season-aggregate-credits", kwargs, SeasonAggregateCredits)

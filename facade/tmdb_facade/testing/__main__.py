@@ -1,12 +1,15 @@
 """Run the fake TMDB server in the foreground: `python -m tmdb_facade.testing --port 8000`.
 
 It prints its URL as the first line of standard output, then serves until interrupted
-(Ctrl-C, SIGTERM) or for `--duration` seconds.
+(Ctrl-C, SIGTERM) or for `--duration` seconds. With `--stats` it prints, as its last line, what
+it saw as JSON: `{"requests": 300, "rate_limited": 0, "connections": 20}` (for benchmarks,
+which run it in a process of its own).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import signal
 import sys
 import threading
@@ -32,6 +35,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rate-limit", type=float, help="API requests a second before 429s")
     parser.add_argument("--burst", type=int, help="requests allowed at once (with --rate-limit)")
     parser.add_argument("--duration", type=float, help="stop after this many seconds")
+    parser.add_argument(
+        "--stats", action="store_true", help="on exit, print the counts of requests as JSON"
+    )
     args = parser.parse_args(argv)
 
     stop = threading.Event()
@@ -58,6 +64,13 @@ def main(argv: list[str] | None = None) -> int:
             flush=True,
         )
         stop.wait(args.duration)
+    if args.stats:
+        counts = {
+            "requests": server.request_count,
+            "rate_limited": server.rate_limited_count,
+            "connections": server.connection_count,
+        }
+        print(json.dumps(counts), flush=True)
     return 0
 
 

@@ -92,6 +92,7 @@ class FakeTmdb:
         # Bounded, so that a long benchmark run does not fill the memory.
         self._requests: deque[RecordedRequest] = deque(maxlen=MAX_RECORDED)
         self._rate_limited = 0
+        self._received = 0
         self._connections = 0
         self._thread: threading.Thread | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
@@ -183,6 +184,18 @@ class FakeTmdb:
         """How many requests were answered 429 by the rate limit."""
         with self._lock:
             return self._rate_limited
+
+    @property
+    def request_count(self) -> int:
+        """How many requests were received in all (`requests` keeps only the last 10,000)."""
+        with self._lock:
+            return self._received
+
+    @property
+    def connection_count(self) -> int:
+        """How many TCP connections were accepted: a client that reuses them opens few."""
+        with self._lock:
+            return self._connections
 
     @property
     def pending_faults(self) -> int:
@@ -372,6 +385,7 @@ class FakeTmdb:
         )
         with self._lock:
             self._requests.append(recorded)
+            self._received += 1
         return None if dropped else reply
 
 

@@ -1,0 +1,260 @@
+"""The figures that need no server: typed parse of big credits, its scaling, import time."""
+
+from __future__ import annotations
+
+import gc
+import json
+import subprocess
+import sys
+import time
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import orjson
+from _bench_network import linear_fit
+from _bench_util import Figure, median, progress, table
+from themoviedb._core.response import normalize_response
+from themoviedb.schemas.credits import Credits
+from themoviedb.utils import as_dataclass
+
+from tmdb_api.models import SeasonAggregateCredits, SeasonCredits
+from tmdb_facade import _calls, _validation
+from tmdb_facade._build import builder
+from tmdb_facade.testing import _data
+
+Model = type[SeasonCredits] | type[SeasonAggregateCredits]
+ROUTES: dict[str, tuple[str, str, Model]] = {
+    "credits": ("/3/tv/1396/season/1/credits", "tv-season-credits", SeasonCredits),
+    "aggregate credits": (
+        "/3/tv/1396/season/1/aggregate_credits",
+        "tv-season-aggregate-credits",
+        SeasonAggregateCredits,
+    ),
+}
+
+
+def big_body(kind: str, people: int) -> bytes:
+    """The recorded body of `kind`, its cast and crew repeated to `people` in all (in the
+    recorded proportion), each with an id of its own, encoded as TMDB sends JSON."""
+    body = _data.routes()[ROUTES[kind][0]].body
+    cast, crew = body["cast"], body["crew"]
+    in_cast = round(people * len(cast) / (len(cast) + len(crew)))
+
+    def grow(items: list[dict[str, Any]], count: int, first_id: int) -> list[dict[str, Any]]:
+        return [dict(items[i % len(items)], id=first_id + i) for i in range(count)]
+
+    grown = dict(body, cast=grow(cast, in_cast, 1), crew=grow(crew, people - in_cast, 10**7))
+    return _data.encode(grown)
+
+
+def decoder(kind: str) -> Callable[[bytes], object]:
+    """The facade's own decoding of a 200 answer's body (what `Tmdb.season_credits` runs)."""
+    if kind == "credits":
+        return _calls.season_credits(1396, 1).decode
+    return _calls.season_aggregate_credits(1396, 1).decode
+
+
+def generated_path(kind: str) -> Callable[[bytes], object]:
+    """Decoding as the facade first did: json.loads, jsonschema-rs, the generated from_dict."""
+    _, operation, model = ROUTES[kind]
+    validator = _validation._validator(operation, 200)
+
+    def decode(content: bytes) -> object:
+        body = json.loads(content)
+        assert validator.is_valid(body)
+        return model.from_dict(body)
+
+    return decode
+
+
+def themoviedb_parse(content: bytes) -> object:
+    """themoviedb's typed parse, as its transport and route do it (dacite)."""
+    return as_dataclass(Credits, normalize_response(json.loads(content)))
+
+
+Step = tuple[Callable[[Any], object], Callable[[bytes], Any]]
+"""What to time, and how to make its input from the body (not timed)."""
+
+
+def _same(content: bytes) -> bytes:
+    return content
+
+
+def best_of(step: Callable[[Any], object], content: bytes, repeat: int) -> float:
+    """Median seconds of `repeat` calls of `step(content)`."""
+    return timed_step((step, _same), content, repeat)
+
+
+def timed_step(step: Step, content: bytes, repeat: int) -> float:
+    """Median seconds of `repeat` calls, each on a fresh input."""
+    function, prepare = step
+    times = []
+    for _ in range(repeat):
+        argument = prepare(content)
+        start = time.perf_counter()
+        function(argument)
+        times.append(time.perf_counter() - start)
+    return median(times)
+
+
+def parse(rounds: int, people: int = 5000) -> Figure:
+    rows, ratios, metrics = [], {}, {}
+    for kind, (_, operation, model) in ROUTES.items():
+        progress(f"parse: {people:,}-person {kind}")
+        content = big_body(kind, people)
+        validator = _validation._validator(operation, 200)
+        steps: dict[str, Step] = {
+            "json.loads": (json.loads, _same),
+            "orjson.loads": (orjson.loads, _same),
+            "jsonschema-rs is_valid (on parsed JSON)": (validator.is_valid, orjson.loads),
+            "generated from_dict (on parsed JSON)": (model.from_dict, orjson.loads),
+            "fast model builder (on parsed JSON)": (builder(model), orjson.loads),
+            "before: json.loads + jsonschema-rs + from_dict": (generated_path(kind), _same),
+            "tmdb_facade decode (typed, validated)": (decoder(kind), _same),
+            "themoviedb (json.loads + dacite)": (themoviedb_parse, _same),
+        }
+        seconds: dict[str, list[float]] = defaultdict(list)
+        kind_ratios: dict[str, list[float]] = defaultdict(list)
+        for _ in range(rounds):
+            this_round = {name: timed_step(step, content, 5) for name, step in steps.items()}
+            for name, value in this_round.items():
+                seconds[name].append(value)
+                kind_ratios[name].append(value / this_round["json.loads"])
+        for name in steps:
+            rows.append(
+                [
+                    kind,
+                    name,
+                    f"{median(seconds[name]) * 1e3:.1f}",
+                    f"{median(kind_ratios[name]):.2f}x",
+                ]
+            )
+            metrics[f"parse_ms:{kind}:{name}"] = median(seconds[name]) * 1e3
+        ratios[kind] = median(kind_ratios["tmdb_facade decode (typed, validated)"])
+        metrics[f"parse_ratio:{kind}"] = ratios[kind]
+        metrics[f"parse_ratio_themoviedb:{kind}"] = median(
+            kind_ratios["themoviedb (json.loads + dacite)"]
+        )
+    return Figure(
+        f"Typed parse of a {people:,}-person response",
+        "≤ 2x json.loads",
+        ", ".join(f"{kind} {ratio:.2f}x" for kind, ratio in ratios.items())
+        + " (themoviedb "
+        + ", ".join(f"{metrics[f'parse_ratio_themoviedb:{kind}']:.0f}x" for kind in ROUTES)
+        + ")",
+        max(ratios.values()) <= 2.0,
+        table(["response", "step", "ms", "vs json.loads"], rows),
+        metrics,
+    )
+
+
+def _gc_paused(function: Callable[[bytes], object]) -> Callable[[bytes], object]:
+    """`function` with CPython's cyclic garbage collector paused: a diagnostic, to show how much
+    of the growth per person is the collector walking an ever bigger heap."""
+
+    def paused(content: bytes) -> object:
+        gc.disable()
+        try:
+            return function(content)
+        finally:
+            gc.enable()
+
+    return paused
+
+
+def parse_scaling(sizes: Sequence[int] = (100, 500, 1000, 2000, 5000, 10000, 20000)) -> Figure:
+    rows, r2s, paused_r2s = [], [], []
+    for kind in ROUTES:
+        progress(f"parse scaling: {kind}")
+        decode = decoder(kind)
+        points, paused_points = [], []
+        for people in sizes:
+            content = big_body(kind, people)
+            repeat = max(5, min(50, 200_000 // people))
+            seconds = best_of(decode, content, repeat)
+            paused = best_of(_gc_paused(decode), content, repeat)
+            loads = best_of(json.loads, content, repeat)
+            fast_loads = best_of(orjson.loads, content, repeat)
+            points.append((people, seconds))
+            paused_points.append((people, paused))
+            per_person, paused_per_person = seconds / people * 1e6, paused / people * 1e6
+            rows.append(
+                [
+                    kind,
+                    f"{people:,}",
+                    f"{seconds * 1e3:.2f}",
+                    f"{per_person:.2f}",
+                    f"{paused_per_person:.2f}",
+                    f"{fast_loads / people * 1e6:.2f}",
+                    f"{loads / people * 1e6:.2f}",
+                    f"{seconds / loads:.2f}x",
+                ]
+            )
+        slope, _, r2 = linear_fit(points)
+        paused_slope, _, paused_r2 = linear_fit(paused_points)
+        r2s.append(r2)
+        paused_r2s.append(paused_r2)
+        paused_fit = f"{paused_slope * 1e6:.2f} µs/person, R² {paused_r2:.4f}"
+        fit = [kind, "fit", f"{slope * 1e6:.2f} µs/person", f"R² {r2:.4f}", paused_fit]
+        rows.append([*fit, "", "", ""])
+    return Figure(
+        "Scaling: typed parse time against people, 100 to 20,000",
+        "linear",
+        f"R² {min(r2s):.4f} (worst of the two); {min(paused_r2s):.4f} with the cyclic GC paused",
+        min(r2s) >= 0.99,
+        table(
+            [
+                "response",
+                "people",
+                "ms",
+                "µs per person",
+                "µs per person, GC paused",
+                "of which orjson.loads, µs per person",
+                "json.loads, µs per person",
+                "vs json.loads",
+            ],
+            rows,
+        ),
+    )
+
+
+IMPORTS = {
+    "import httpx": "import httpx",
+    "import tmdbsimple": "import tmdbsimple",
+    "import themoviedb": "import themoviedb",
+    "import tmdb_facade": "import tmdb_facade",
+    "from tmdb_facade import Tmdb": "from tmdb_facade import Tmdb",
+    "from tmdb_facade import AsyncTmdb": "from tmdb_facade import AsyncTmdb",
+}
+
+
+def _import_seconds(statement: str) -> float:
+    code = (
+        f"import time; start = time.perf_counter(); {statement}; print(time.perf_counter() - start)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return float(out.stdout)
+
+
+def import_time(rounds: int) -> Figure:
+    seconds: dict[str, list[float]] = defaultdict(list)
+    for statement in IMPORTS.values():
+        _import_seconds(statement)  # bytecode caches written, files in the page cache
+    for _ in range(rounds):
+        for name, statement in IMPORTS.items():
+            seconds[name].append(_import_seconds(statement))
+    ms = {name: median(values) * 1e3 for name, values in seconds.items()}
+    httpx_ratio = ms["import tmdb_facade"] / ms["import httpx"]
+    rows = [
+        [name, f"{value:.1f}", f"{value / ms['import httpx']:.2f}x"] for name, value in ms.items()
+    ]
+    return Figure(
+        'python -c "import tmdb_facade"',
+        "≤ import tmdbsimple, ≤ 1.4x import httpx",
+        f"{ms['import tmdb_facade']:.0f} ms: {httpx_ratio:.2f}x httpx, "
+        f"tmdbsimple {ms['import tmdbsimple']:.0f} ms",
+        ms["import tmdb_facade"] <= ms["import tmdbsimple"] and httpx_ratio <= 1.4,
+        table(["statement (fresh interpreter)", "ms (median)", "vs import httpx"], rows),
+        {f"import_ms:{name}": value for name, value in ms.items()},
+    )
