@@ -38,6 +38,7 @@ if TYPE_CHECKING:
         most_episodes_first,
     )
     from .images import IMAGE_SIZES, ImageKind, best_image, image_url, rank_images
+    from .ratelimit import RateLimiter
     from .retry import RetryPolicy
 
 # The clients and helpers are imported on first use (PEP 562): they bring in httpx, attrs and
@@ -57,6 +58,7 @@ _LAZY = {
     "best_image": "images",
     "image_url": "images",
     "rank_images": "images",
+    "RateLimiter": "ratelimit",
     "RetryPolicy": "retry",
 }
 
@@ -88,6 +90,7 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "RateLimitError",
+    "RateLimiter",
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",

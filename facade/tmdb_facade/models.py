@@ -1,35 +1,7 @@
-"""The response models, generated from the spec (`tmdb_api.models`), under a stable name."""
+"""The response models, generated from the spec (`tmdb_api.models`), under a stable name.
 
-from tmdb_api.models import (
-    AggregateCast,
-    AggregateCrew,
-    CastCredit,
-    CreditPerson,
-    CrewCredit,
-    EpisodeImages,
-    ErrorResponse,
-    Image,
-    Job,
-    PersonImages,
-    Role,
-    SeasonAggregateCredits,
-    SeasonCredits,
-    SeasonImages,
-)
+Re-exported wholesale, so a model the spec adds appears here after `scripts/regenerate`.
+"""
 
-__all__ = [
-    "AggregateCast",
-    "AggregateCrew",
-    "CastCredit",
-    "CreditPerson",
-    "CrewCredit",
-    "EpisodeImages",
-    "ErrorResponse",
-    "Image",
-    "Job",
-    "PersonImages",
-    "Role",
-    "SeasonAggregateCredits",
-    "SeasonCredits",
-    "SeasonImages",
-]
+from tmdb_api.models import *  # noqa: F403
+from tmdb_api.models import __all__ as __all__
