@@ -89,10 +89,13 @@ def test_rate_limit_can_be_switched_off(make_driver: MakeDriver) -> None:
     assert driver.client.rate_limiter is None
 
 
-def test_default_limit_is_just_under_tmdbs_ceiling() -> None:
-    with Tmdb("t") as tmdb:
-        assert tmdb.rate_limiter is not None
-        assert 40 <= tmdb.rate_limiter.rate < 50
+@pytest.mark.anyio
+async def test_clients_are_rate_limited_by_default() -> None:
+    async with AsyncTmdb("t") as async_tmdb:
+        with Tmdb("t") as tmdb:
+            assert isinstance(tmdb.rate_limiter, RateLimiter)
+            assert isinstance(async_tmdb.rate_limiter, RateLimiter)
+            assert tmdb.rate_limiter is not async_tmdb.rate_limiter  # one budget per client
 
 
 def test_default_limiter_fits_a_50_per_second_server_and_finishes_300_calls_in_time() -> None:
