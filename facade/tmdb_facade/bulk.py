@@ -150,6 +150,8 @@ class ThreadedMap:
     ) -> list[T] | list[T | TmdbError]:
         """Call `function(*item)` for every item on `concurrency` threads; results in order.
 
+        >>> [images.id for images in tmdb.map(tmdb.person_images, [62, 976])]
+        [62, 976]
         >>> seasons = tmdb.map(tmdb.season_credits, [(1396, n) for n in (1, 2, 3)])
         ... # doctest: +SKIP
 

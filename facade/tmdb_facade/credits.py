@@ -47,7 +47,9 @@ def cast_in_billing_order(cast: Iterable[BilledT]) -> list[BilledT]:
 def crew_by_department(crew: Iterable[DepartmentT]) -> dict[str, list[DepartmentT]]:
     """Crew grouped by department, departments in alphabetical order.
 
-    >>> crew_by_department(credits.crew)["Writing"]  # doctest: +SKIP
+    >>> credits = tmdb.season_credits(1396, 1)
+    >>> [member.name for member in crew_by_department(credits.crew)["Writing"]]
+    ['Peter Gould', 'George Mastras']
     """
     groups: dict[str, list[DepartmentT]] = {}
     for member in crew:
@@ -87,8 +89,8 @@ class CrewMember:
 def merge_aggregate_crew(crew: Iterable[AggregateCrew]) -> list[CrewMember]:
     """TMDB lists a crew member once per department; this gives one entry per person.
 
-    >>> [m.departments for m in merge_aggregate_crew(credits.crew) if m.name == "Vince Gilligan"]
-    ... # doctest: +SKIP
+    >>> crew = tmdb.season_aggregate_credits(1396, 1).crew
+    >>> [m.departments for m in merge_aggregate_crew(crew) if m.name == "Vince Gilligan"]
     [('Directing', 'Production', 'Writing')]
     """
     entries: dict[int, list[AggregateCrew]] = {}

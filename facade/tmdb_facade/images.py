@@ -86,7 +86,9 @@ def best_image(
 ) -> Image | None:
     """The best image for the language order (see `rank_images`), or None if none fits.
 
-    >>> poster = best_image(tmdb.season_images(1396, 1).posters, ["en", None])  # doctest: +SKIP
+    >>> poster = best_image(tmdb.season_images(1396, 1).posters, ["en", None])
+    >>> poster.iso_639_1, poster.file_path
+    ('en', '/1C96KIebESXhEnpeq4BWY0jg4KS.jpg')
     """
     ranked = rank_images(images, languages)
     return ranked[0] if ranked else None
