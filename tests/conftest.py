@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-import os
 from typing import Any
 
 import pytest
@@ -17,6 +16,8 @@ import pytest
 from tests import cassette_config
 from tests.cli import run_cli
 from tests.clients import make_driver
+from tmdb_facade._auth import resolve_credentials
+from tmdb_facade.errors import MissingCredentialsError
 
 __all__ = ["make_driver", "run_cli"]
 
@@ -51,8 +52,9 @@ def vcr_config() -> dict[str, Any]:
 
 
 def live_credentials() -> dict[str, str]:
-    if token := os.environ.get("TMDB_ACCESS_TOKEN"):
-        return {"access_token": token}
-    if key := os.environ.get("TMDB_API_KEY"):
-        return {"api_key": key}
-    return {}
+    """The environment's credential as client keyword arguments, by the client's own rules."""
+    try:
+        credentials = resolve_credentials(None, None)
+    except MissingCredentialsError:
+        return {}
+    return {credentials.kind: credentials.secret}
