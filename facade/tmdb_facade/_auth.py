@@ -14,10 +14,8 @@ from typing import Literal
 
 import httpx
 
+from ._constants import ACCESS_TOKEN_ENV, API_KEY_ENV
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, MissingCredentialsError
-
-ACCESS_TOKEN_ENV = "TMDB_ACCESS_TOKEN"
-API_KEY_ENV = "TMDB_API_KEY"
 
 # Printable ASCII without spaces: anything else cannot be a TMDB credential, and would make
 # httpx raise an error that quotes the header value.
@@ -90,36 +88,35 @@ def resolve_credentials(
     return Credentials(kind, secret)
 
 
-class CredentialTransport(httpx.BaseTransport):
-    """Sends each request through `inner`, with the credential added for `api_origin`."""
+class CredentialTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Sends each request through `inner`, with the credential added for `api_origin`.
+
+    One class for both modes, like httpx's MockTransport: `inner` is sync or async.
+    """
 
     def __init__(
-        self, inner: httpx.BaseTransport, credentials: Credentials, api_origin: str
+        self,
+        inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
+        credentials: Credentials,
+        api_origin: str,
     ) -> None:
         self._inner = inner
         self._credentials = credentials
         self._origin = httpx.URL(api_origin)
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(self._inner, httpx.BaseTransport)
         return self._inner.handle_request(self._credentials.apply_for(self._origin, request))
 
-    def close(self) -> None:
-        self._inner.close()
-
-
-class AsyncCredentialTransport(httpx.AsyncBaseTransport):
-    """Sends each request through `inner`, with the credential added for `api_origin`."""
-
-    def __init__(
-        self, inner: httpx.AsyncBaseTransport, credentials: Credentials, api_origin: str
-    ) -> None:
-        self._inner = inner
-        self._credentials = credentials
-        self._origin = httpx.URL(api_origin)
-
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(self._inner, httpx.AsyncBaseTransport)
         request = self._credentials.apply_for(self._origin, request)
         return await self._inner.handle_async_request(request)
 
+    def close(self) -> None:
+        assert isinstance(self._inner, httpx.BaseTransport)
+        self._inner.close()
+
     async def aclose(self) -> None:
+        assert isinstance(self._inner, httpx.AsyncBaseTransport)
         await self._inner.aclose()

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import json
 import logging
+import math
+import os
 import random
 import time
 from collections.abc import Callable
@@ -19,12 +21,21 @@ import httpx
 
 from ._auth import Credentials, resolve_credentials
 from ._calls import ApiCall
+from ._constants import (
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_IMAGE_BASE_URL,
+    IMAGE_BASE_URL_ENV,
+    MAX_CONNECTIONS,
+    USER_AGENT,
+)
 from ._validation import OffSpec
-from ._version import __version__
 from .errors import (
     APIConnectionError,
     APITimeoutError,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     ResponseValidationError,
     TmdbError,
     make_status_error,
@@ -36,16 +47,9 @@ T = TypeVar("T")
 
 logger = logging.getLogger("tmdb_facade")
 
-DEFAULT_BASE_URL: Final = "https://api.themoviedb.org"
-DEFAULT_IMAGE_BASE_URL: Final = "https://image.tmdb.org/t/p/"
-DEFAULT_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
-DEFAULT_MAX_RETRIES: Final = 3
-#: TMDB allows 20 simultaneous connections per address.
-MAX_CONNECTIONS: Final = 20
 CONNECTION_LIMITS: Final = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
 )
-USER_AGENT: Final = f"tmdb-facade/{__version__} httpx/{httpx.__version__}"
 
 
 @dataclass(frozen=True)
@@ -55,7 +59,8 @@ class RetryAfter:
     delay: float
 
 
-def _check_base_url(name: str, url: str) -> str:
+def check_base_url(name: str, url: str) -> str:
+    """`url` if it can be a base URL, else `InvalidArgumentError` (not quoting it)."""
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidArgumentError(f"{name} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
@@ -67,6 +72,25 @@ def _check_base_url(name: str, url: str) -> str:
     return url
 
 
+def resolve_url(name: str, given: str | None, variable: str, default: str) -> str:
+    """The argument, else the environment variable, else the default; checked either way."""
+    url = given if given is not None else os.environ.get(variable) or default
+    return check_base_url(name if given is not None else variable, url)
+
+
+def check_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    """A timeout in seconds (finite, > 0) or an `httpx.Timeout`; None is refused, not "never"."""
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if type(timeout) not in (int, float):
+        raise InvalidArgumentTypeError(
+            f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
+        )
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise InvalidArgumentError(f"timeout must be a finite number of seconds > 0, got {timeout}")
+    return httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT))
+
+
 class BaseTmdb:
     """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
 
@@ -75,8 +99,8 @@ class BaseTmdb:
         access_token: str | None,
         *,
         api_key: str | None,
-        base_url: str,
-        image_base_url: str,
+        base_url: str | None,
+        image_base_url: str | None,
         timeout: float | httpx.Timeout,
         max_retries: int,
         retry_policy: RetryPolicy | None,
@@ -93,9 +117,13 @@ class BaseTmdb:
             )
         except ValueError as exc:
             raise InvalidArgumentError(str(exc)) from None
-        self.base_url = _check_base_url("base_url", base_url).rstrip("/")
-        self.image_base_url = _check_base_url("image_base_url", image_base_url)
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.base_url = resolve_url("base_url", base_url, BASE_URL_ENV, DEFAULT_BASE_URL).rstrip(
+            "/"
+        )
+        self.image_base_url = resolve_url(
+            "image_base_url", image_base_url, IMAGE_BASE_URL_ENV, DEFAULT_IMAGE_BASE_URL
+        )
+        self.timeout = check_timeout(timeout)
         try:
             self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         except ValueError as exc:
@@ -120,7 +148,10 @@ class BaseTmdb:
         return {
             "base_url": self.base_url,
             "timeout": self.timeout,
-            "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
+            "headers": {
+                "User-Agent": f"{USER_AGENT} httpx/{httpx.__version__}",
+                "Accept": "application/json",
+            },
             "follow_redirects": False,
         }
 
@@ -179,7 +210,7 @@ class BaseTmdb:
         )
         logger.info(
             "%s: %s, retry %d of %d in %.2fs",
-            call.operation_id,
+            call.name,
             reason,
             retries_done + 1,
             self.retry_policy.max_retries,

@@ -7,7 +7,7 @@ from typing import Final, Literal
 
 from tmdb_api.models import Image
 
-from ._base import DEFAULT_IMAGE_BASE_URL
+from ._constants import DEFAULT_IMAGE_BASE_URL
 from .errors import InvalidArgumentError
 
 __all__ = [

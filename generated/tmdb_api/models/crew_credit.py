@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="CrewCredit")
 
 
@@ -118,6 +120,40 @@ class CrewCredit:
             job=job,
         )
 
+        crew_credit.additional_properties = d
+        return crew_credit
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        adult = d.pop("adult", UNSET)
+        gender = d.pop("gender", UNSET)
+        id = d.pop("id", UNSET)
+        known_for_department = d.pop("known_for_department", UNSET)
+        name = d.pop("name", UNSET)
+        original_name = d.pop("original_name", UNSET)
+        popularity = d.pop("popularity", UNSET)
+        profile_path = d.pop("profile_path", UNSET)
+        credit_id = d.pop("credit_id", UNSET)
+        department = d.pop("department", UNSET)
+        job = d.pop("job", UNSET)
+        crew_credit = cls(
+            adult=adult,
+            gender=gender,
+            id=id,
+            known_for_department=known_for_department,
+            name=name,
+            original_name=original_name,
+            popularity=popularity,
+            profile_path=profile_path,
+            credit_id=credit_id,
+            department=department,
+            job=job,
+        )
         crew_credit.additional_properties = d
         return crew_credit
 

@@ -61,6 +61,24 @@ class ErrorResponse:
         error_response.additional_properties = d
         return error_response
 
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        status_code = d.pop("status_code", UNSET)
+        status_message = d.pop("status_message", UNSET)
+        success = d.pop("success", UNSET)
+        error_response = cls(
+            status_code=status_code,
+            status_message=status_message,
+            success=success,
+        )
+        error_response.additional_properties = d
+        return error_response
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -118,6 +118,34 @@ class Image:
         image.additional_properties = d
         return image
 
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        aspect_ratio = d.pop("aspect_ratio", UNSET)
+        file_path = d.pop("file_path", UNSET)
+        height = d.pop("height", UNSET)
+        width = d.pop("width", UNSET)
+        iso_639_1 = d.pop("iso_639_1", UNSET)
+        vote_average = d.pop("vote_average", UNSET)
+        vote_count = d.pop("vote_count", UNSET)
+        iso_3166_1 = d.pop("iso_3166_1", UNSET)
+        image = cls(
+            aspect_ratio=aspect_ratio,
+            file_path=file_path,
+            height=height,
+            width=width,
+            iso_639_1=iso_639_1,
+            vote_average=vote_average,
+            vote_count=vote_count,
+            iso_3166_1=iso_3166_1,
+        )
+        image.additional_properties = d
+        return image
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="Job")
 
 
@@ -52,6 +54,24 @@ class Job:
             episode_count=episode_count,
         )
 
+        job.additional_properties = d
+        return job
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        credit_id = d.pop("credit_id", UNSET)
+        job = d.pop("job", UNSET)
+        episode_count = d.pop("episode_count", UNSET)
+        job = cls(
+            credit_id=credit_id,
+            job=job,
+            episode_count=episode_count,
+        )
         job.additional_properties = d
         return job
 
