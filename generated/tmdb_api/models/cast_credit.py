@@ -13,7 +13,10 @@ T = TypeVar("T", bound="CastCredit")
 
 @_attrs_define
 class CastCredit:
-    """A person in the cast of a season's latest episode, once per role."""
+    """A person in the cast of a season's latest episode, once per role; also a guest
+    star of an episode.
+
+    """
 
     adult: bool
     gender: int

@@ -13,7 +13,10 @@ T = TypeVar("T", bound="CrewCredit")
 
 @_attrs_define
 class CrewCredit:
-    """A person in the crew of a season's latest episode, once per job."""
+    """A person in the crew of a season's latest episode, once per job; also in the
+    crew of an episode.
+
+    """
 
     adult: bool
     gender: int

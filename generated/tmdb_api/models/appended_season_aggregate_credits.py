@@ -1,0 +1,92 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.aggregate_cast import AggregateCast
+    from ..models.aggregate_crew import AggregateCrew
+
+
+T = TypeVar("T", bound="AppendedSeasonAggregateCredits")
+
+
+@_attrs_define
+class AppendedSeasonAggregateCredits:
+    """The season's aggregate credits as `append_to_response=aggregate_credits` adds
+    them to the season details: the aggregate credits answer without its `id`.
+
+    """
+
+    cast: list[AggregateCast]
+    crew: list[AggregateCrew]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        cast = []
+        for cast_item_data in self.cast:
+            cast_item = cast_item_data.to_dict()
+            cast.append(cast_item)
+
+        crew = []
+        for crew_item_data in self.crew:
+            crew_item = crew_item_data.to_dict()
+            crew.append(crew_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cast": cast,
+                "crew": crew,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.aggregate_cast import AggregateCast
+        from ..models.aggregate_crew import AggregateCrew
+
+        d = dict(src_dict)
+        cast = []
+        _cast = d.pop("cast")
+        for cast_item_data in _cast:
+            cast_item = AggregateCast.from_dict(cast_item_data)
+
+            cast.append(cast_item)
+
+        crew = []
+        _crew = d.pop("crew")
+        for crew_item_data in _crew:
+            crew_item = AggregateCrew.from_dict(crew_item_data)
+
+            crew.append(crew_item)
+
+        appended_season_aggregate_credits = cls(
+            cast=cast,
+            crew=crew,
+        )
+
+        appended_season_aggregate_credits.additional_properties = d
+        return appended_season_aggregate_credits
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

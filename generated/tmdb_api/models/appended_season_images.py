@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+if TYPE_CHECKING:
+    from ..models.image import Image
+
+
+T = TypeVar("T", bound="AppendedSeasonImages")
+
+
+@_attrs_define
+class AppendedSeasonImages:
+    """The season's posters as `append_to_response=images` adds them to the season
+    details: the season images answer without its `id`.
+
+    """
+
+    posters: list[Image]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        posters = []
+        for posters_item_data in self.posters:
+            posters_item = posters_item_data.to_dict()
+            posters.append(posters_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "posters": posters,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.image import Image
+
+        d = dict(src_dict)
+        posters = []
+        _posters = d.pop("posters")
+        for posters_item_data in _posters:
+            posters_item = Image.from_dict(posters_item_data)
+
+            posters.append(posters_item)
+
+        appended_season_images = cls(
+            posters=posters,
+        )
+
+        appended_season_images.additional_properties = d
+        return appended_season_images
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

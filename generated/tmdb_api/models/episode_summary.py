@@ -1,0 +1,176 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="EpisodeSummary")
+
+
+@_attrs_define
+class EpisodeSummary:
+    """An episode, as the series details name its last and next ones."""
+
+    air_date: None | str
+    """ Date (YYYY-MM-DD) the episode first aired; null when unknown. """
+    episode_number: int
+    id: int
+    """ TMDB id of the episode. """
+    name: str
+    overview: str
+    """ May be empty. """
+    production_code: str
+    """ Usually empty. """
+    runtime: int | None
+    """ Length in minutes; null when unknown, as for most episodes not yet aired. """
+    season_number: int
+    still_path: None | str
+    """ File path of the episode's main still; null when there is none. """
+    vote_average: float
+    """ Average user rating, 0 to 10. """
+    vote_count: int
+    episode_type: str | Unset = UNSET
+    """ `standard`, `mid_season` (the last before a break within the season) or
+    `finale`; other values may come. Absent in older responses.
+     """
+    show_id: int | Unset = UNSET
+    """ TMDB id of the series. Absent in older responses. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        air_date: None | str
+        air_date = self.air_date
+
+        episode_number = self.episode_number
+
+        id = self.id
+
+        name = self.name
+
+        overview = self.overview
+
+        production_code = self.production_code
+
+        runtime: int | None
+        runtime = self.runtime
+
+        season_number = self.season_number
+
+        still_path: None | str
+        still_path = self.still_path
+
+        vote_average = self.vote_average
+
+        vote_count = self.vote_count
+
+        episode_type = self.episode_type
+
+        show_id = self.show_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "air_date": air_date,
+                "episode_number": episode_number,
+                "id": id,
+                "name": name,
+                "overview": overview,
+                "production_code": production_code,
+                "runtime": runtime,
+                "season_number": season_number,
+                "still_path": still_path,
+                "vote_average": vote_average,
+                "vote_count": vote_count,
+            }
+        )
+        if episode_type is not UNSET:
+            field_dict["episode_type"] = episode_type
+        if show_id is not UNSET:
+            field_dict["show_id"] = show_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_air_date(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        air_date = _parse_air_date(d.pop("air_date"))
+
+        episode_number = d.pop("episode_number")
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        overview = d.pop("overview")
+
+        production_code = d.pop("production_code")
+
+        def _parse_runtime(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        runtime = _parse_runtime(d.pop("runtime"))
+
+        season_number = d.pop("season_number")
+
+        def _parse_still_path(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        still_path = _parse_still_path(d.pop("still_path"))
+
+        vote_average = d.pop("vote_average")
+
+        vote_count = d.pop("vote_count")
+
+        episode_type = d.pop("episode_type", UNSET)
+
+        show_id = d.pop("show_id", UNSET)
+
+        episode_summary = cls(
+            air_date=air_date,
+            episode_number=episode_number,
+            id=id,
+            name=name,
+            overview=overview,
+            production_code=production_code,
+            runtime=runtime,
+            season_number=season_number,
+            still_path=still_path,
+            vote_average=vote_average,
+            vote_count=vote_count,
+            episode_type=episode_type,
+            show_id=show_id,
+        )
+
+        episode_summary.additional_properties = d
+        return episode_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
