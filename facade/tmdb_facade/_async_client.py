@@ -7,34 +7,40 @@ answer to the shared `_handle_answer` (`_base`), which decides what happens next
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Self, TypeVar
 
 import anyio
 import httpx
 
+from tmdb_api.api.configuration import configuration_details
 from tmdb_api.api.people import person_images
 from tmdb_api.api.tv_episodes import tv_episode_images
 from tmdb_api.api.tv_seasons import (
     tv_season_aggregate_credits,
     tv_season_credits,
+    tv_season_details,
     tv_season_images,
 )
+from tmdb_api.api.tv_series import tv_series_details
 from tmdb_api.models import (
+    Configuration,
     EpisodeImages,
     Image,
     PersonImages,
     SeasonAggregateCredits,
     SeasonCredits,
+    SeasonDetails,
     SeasonImages,
+    SeriesDetails,
 )
 from tmdb_api.types import Endpoint
 
 from . import _calls
 from ._auth import CredentialTransport
 from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default_rand
-from ._calls import ApiCall, ImageLanguages, api_call
+from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT
 from .bulk import TaskMap
 from .images import ImageKind, image_url
@@ -197,4 +203,36 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         """Cast and crew of every episode of a season: `tmdb.season_aggregate_credits(1396, 1)`."""
         return await self._request(
             tv_season_aggregate_credits.ENDPOINT, series_id, season_number, language=language
+        )
+
+    async def image_config(self) -> Configuration:
+        """The image server's base URL and sizes: `tmdb.image_config().images.poster_sizes`."""
+        return await self._request(configuration_details.ENDPOINT)
+
+    async def series_details(self, series_id: int, *, language: str | None = None) -> SeriesDetails:
+        """A TV series and its seasons: `tmdb.series_details(1396).number_of_seasons`."""
+        return await self._request(tv_series_details.ENDPOINT, series_id, language=language)
+
+    async def season_details(
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        append_to_response: Sequence[Appendix] | None = None,
+        include_image_language: ImageLanguages | None = None,
+    ) -> SeasonDetails:
+        """A season and its episodes: `tmdb.season_details(1396, 1).episodes[0].name`.
+
+        `append_to_response=["images", "credits", "aggregate_credits"]` brings the season's
+        posters, credits and aggregate credits in the same request (`.images`, `.credits_`,
+        `.aggregate_credits`); `include_image_language` filters the posters.
+        """
+        return await self._request(
+            tv_season_details.ENDPOINT,
+            series_id,
+            season_number,
+            language=language,
+            append_to_response=append_to_response,
+            include_image_language=include_image_language,
         )

@@ -89,6 +89,30 @@ class Creator:
         creator.additional_properties = d
         return creator
 
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        id = d.pop("id", UNSET)
+        credit_id = d.pop("credit_id", UNSET)
+        name = d.pop("name", UNSET)
+        gender = d.pop("gender", UNSET)
+        profile_path = d.pop("profile_path", UNSET)
+        original_name = d.pop("original_name", UNSET)
+        creator = cls(
+            id=id,
+            credit_id=credit_id,
+            name=name,
+            gender=gender,
+            profile_path=profile_path,
+            original_name=original_name,
+        )
+        creator.additional_properties = d
+        return creator
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

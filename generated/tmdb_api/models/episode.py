@@ -197,6 +197,61 @@ class Episode:
         episode.additional_properties = d
         return episode
 
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.cast_credit import CastCredit
+        from ..models.crew_credit import CrewCredit
+
+        air_date = d.pop("air_date", UNSET)
+        episode_number = d.pop("episode_number", UNSET)
+        id = d.pop("id", UNSET)
+        name = d.pop("name", UNSET)
+        overview = d.pop("overview", UNSET)
+        production_code = d.pop("production_code", UNSET)
+        runtime = d.pop("runtime", UNSET)
+        season_number = d.pop("season_number", UNSET)
+        still_path = d.pop("still_path", UNSET)
+        vote_average = d.pop("vote_average", UNSET)
+        vote_count = d.pop("vote_count", UNSET)
+        crew = d.pop("crew", UNSET)
+        if isinstance(crew, list):
+            crew = [
+                CrewCredit.from_decoded(item) if isinstance(item, dict) else item
+                for item in crew
+            ]
+        guest_stars = d.pop("guest_stars", UNSET)
+        if isinstance(guest_stars, list):
+            guest_stars = [
+                CastCredit.from_decoded(item) if isinstance(item, dict) else item
+                for item in guest_stars
+            ]
+        episode_type = d.pop("episode_type", UNSET)
+        show_id = d.pop("show_id", UNSET)
+        episode = cls(
+            air_date=air_date,
+            episode_number=episode_number,
+            id=id,
+            name=name,
+            overview=overview,
+            production_code=production_code,
+            runtime=runtime,
+            season_number=season_number,
+            still_path=still_path,
+            vote_average=vote_average,
+            vote_count=vote_count,
+            crew=crew,
+            guest_stars=guest_stars,
+            episode_type=episode_type,
+            show_id=show_id,
+        )
+        episode.additional_properties = d
+        return episode
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="Genre")
 
 
@@ -44,6 +46,22 @@ class Genre:
             name=name,
         )
 
+        genre.additional_properties = d
+        return genre
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        id = d.pop("id", UNSET)
+        name = d.pop("name", UNSET)
+        genre = cls(
+            id=id,
+            name=name,
+        )
         genre.additional_properties = d
         return genre
 

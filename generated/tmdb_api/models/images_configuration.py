@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="ImagesConfiguration")
 
 
@@ -91,6 +93,32 @@ class ImagesConfiguration:
             still_sizes=still_sizes,
         )
 
+        images_configuration.additional_properties = d
+        return images_configuration
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        base_url = d.pop("base_url", UNSET)
+        secure_base_url = d.pop("secure_base_url", UNSET)
+        backdrop_sizes = d.pop("backdrop_sizes", UNSET)
+        logo_sizes = d.pop("logo_sizes", UNSET)
+        poster_sizes = d.pop("poster_sizes", UNSET)
+        profile_sizes = d.pop("profile_sizes", UNSET)
+        still_sizes = d.pop("still_sizes", UNSET)
+        images_configuration = cls(
+            base_url=base_url,
+            secure_base_url=secure_base_url,
+            backdrop_sizes=backdrop_sizes,
+            logo_sizes=logo_sizes,
+            poster_sizes=poster_sizes,
+            profile_sizes=profile_sizes,
+            still_sizes=still_sizes,
+        )
         images_configuration.additional_properties = d
         return images_configuration
 

@@ -228,6 +228,70 @@ class SeasonDetails:
         season_details.additional_properties = d
         return season_details
 
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.appended_season_aggregate_credits import (
+            AppendedSeasonAggregateCredits,
+        )
+        from ..models.appended_season_credits import AppendedSeasonCredits
+        from ..models.appended_season_images import AppendedSeasonImages
+        from ..models.episode import Episode
+        from ..models.network import Network
+
+        air_date = d.pop("air_date", UNSET)
+        episodes = d.pop("episodes", UNSET)
+        if isinstance(episodes, list):
+            episodes = [
+                Episode.from_decoded(item) if isinstance(item, dict) else item
+                for item in episodes
+            ]
+        name = d.pop("name", UNSET)
+        overview = d.pop("overview", UNSET)
+        id = d.pop("id", UNSET)
+        poster_path = d.pop("poster_path", UNSET)
+        season_number = d.pop("season_number", UNSET)
+        internal_id = d.pop("_id", UNSET)
+        networks = d.pop("networks", UNSET)
+        if isinstance(networks, list):
+            networks = [
+                Network.from_decoded(item) if isinstance(item, dict) else item
+                for item in networks
+            ]
+        vote_average = d.pop("vote_average", UNSET)
+        images = d.pop("images", UNSET)
+        if isinstance(images, dict):
+            images = AppendedSeasonImages.from_decoded(images)
+        credits_ = d.pop("credits", UNSET)
+        if isinstance(credits_, dict):
+            credits_ = AppendedSeasonCredits.from_decoded(credits_)
+        aggregate_credits = d.pop("aggregate_credits", UNSET)
+        if isinstance(aggregate_credits, dict):
+            aggregate_credits = AppendedSeasonAggregateCredits.from_decoded(
+                aggregate_credits
+            )
+        season_details = cls(
+            air_date=air_date,
+            episodes=episodes,
+            name=name,
+            overview=overview,
+            id=id,
+            poster_path=poster_path,
+            season_number=season_number,
+            internal_id=internal_id,
+            networks=networks,
+            vote_average=vote_average,
+            images=images,
+            credits_=credits_,
+            aggregate_credits=aggregate_credits,
+        )
+        season_details.additional_properties = d
+        return season_details
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -112,6 +112,34 @@ class SeasonSummary:
         season_summary.additional_properties = d
         return season_summary
 
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        air_date = d.pop("air_date", UNSET)
+        episode_count = d.pop("episode_count", UNSET)
+        id = d.pop("id", UNSET)
+        name = d.pop("name", UNSET)
+        overview = d.pop("overview", UNSET)
+        poster_path = d.pop("poster_path", UNSET)
+        season_number = d.pop("season_number", UNSET)
+        vote_average = d.pop("vote_average", UNSET)
+        season_summary = cls(
+            air_date=air_date,
+            episode_count=episode_count,
+            id=id,
+            name=name,
+            overview=overview,
+            poster_path=poster_path,
+            season_number=season_number,
+            vote_average=vote_average,
+        )
+        season_summary.additional_properties = d
+        return season_summary
+
     @property
     def additional_keys(self) -> list[str]:
         return list(self.additional_properties.keys())

@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 if TYPE_CHECKING:
     from ..models.creator import Creator
     from ..models.episode_summary import EpisodeSummary
@@ -418,6 +420,130 @@ class SeriesDetails:
             vote_count=vote_count,
         )
 
+        series_details.additional_properties = d
+        return series_details
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.creator import Creator
+        from ..models.episode_summary import EpisodeSummary
+        from ..models.genre import Genre
+        from ..models.network import Network
+        from ..models.production_company import ProductionCompany
+        from ..models.production_country import ProductionCountry
+        from ..models.season_summary import SeasonSummary
+        from ..models.spoken_language import SpokenLanguage
+
+        adult = d.pop("adult", UNSET)
+        backdrop_path = d.pop("backdrop_path", UNSET)
+        created_by = d.pop("created_by", UNSET)
+        if isinstance(created_by, list):
+            created_by = [
+                Creator.from_decoded(item) if isinstance(item, dict) else item
+                for item in created_by
+            ]
+        episode_run_time = d.pop("episode_run_time", UNSET)
+        first_air_date = d.pop("first_air_date", UNSET)
+        genres = d.pop("genres", UNSET)
+        if isinstance(genres, list):
+            genres = [
+                Genre.from_decoded(item) if isinstance(item, dict) else item
+                for item in genres
+            ]
+        homepage = d.pop("homepage", UNSET)
+        id = d.pop("id", UNSET)
+        in_production = d.pop("in_production", UNSET)
+        languages = d.pop("languages", UNSET)
+        last_air_date = d.pop("last_air_date", UNSET)
+        last_episode_to_air = d.pop("last_episode_to_air", UNSET)
+        if isinstance(last_episode_to_air, dict):
+            last_episode_to_air = EpisodeSummary.from_decoded(last_episode_to_air)
+        name = d.pop("name", UNSET)
+        next_episode_to_air = d.pop("next_episode_to_air", UNSET)
+        if isinstance(next_episode_to_air, dict):
+            next_episode_to_air = EpisodeSummary.from_decoded(next_episode_to_air)
+        networks = d.pop("networks", UNSET)
+        if isinstance(networks, list):
+            networks = [
+                Network.from_decoded(item) if isinstance(item, dict) else item
+                for item in networks
+            ]
+        number_of_episodes = d.pop("number_of_episodes", UNSET)
+        number_of_seasons = d.pop("number_of_seasons", UNSET)
+        origin_country = d.pop("origin_country", UNSET)
+        original_language = d.pop("original_language", UNSET)
+        original_name = d.pop("original_name", UNSET)
+        overview = d.pop("overview", UNSET)
+        popularity = d.pop("popularity", UNSET)
+        poster_path = d.pop("poster_path", UNSET)
+        production_companies = d.pop("production_companies", UNSET)
+        if isinstance(production_companies, list):
+            production_companies = [
+                ProductionCompany.from_decoded(item) if isinstance(item, dict) else item
+                for item in production_companies
+            ]
+        production_countries = d.pop("production_countries", UNSET)
+        if isinstance(production_countries, list):
+            production_countries = [
+                ProductionCountry.from_decoded(item) if isinstance(item, dict) else item
+                for item in production_countries
+            ]
+        seasons = d.pop("seasons", UNSET)
+        if isinstance(seasons, list):
+            seasons = [
+                SeasonSummary.from_decoded(item) if isinstance(item, dict) else item
+                for item in seasons
+            ]
+        spoken_languages = d.pop("spoken_languages", UNSET)
+        if isinstance(spoken_languages, list):
+            spoken_languages = [
+                SpokenLanguage.from_decoded(item) if isinstance(item, dict) else item
+                for item in spoken_languages
+            ]
+        status = d.pop("status", UNSET)
+        tagline = d.pop("tagline", UNSET)
+        type_ = d.pop("type", UNSET)
+        vote_average = d.pop("vote_average", UNSET)
+        vote_count = d.pop("vote_count", UNSET)
+        series_details = cls(
+            adult=adult,
+            backdrop_path=backdrop_path,
+            created_by=created_by,
+            episode_run_time=episode_run_time,
+            first_air_date=first_air_date,
+            genres=genres,
+            homepage=homepage,
+            id=id,
+            in_production=in_production,
+            languages=languages,
+            last_air_date=last_air_date,
+            last_episode_to_air=last_episode_to_air,
+            name=name,
+            next_episode_to_air=next_episode_to_air,
+            networks=networks,
+            number_of_episodes=number_of_episodes,
+            number_of_seasons=number_of_seasons,
+            origin_country=origin_country,
+            original_language=original_language,
+            original_name=original_name,
+            overview=overview,
+            popularity=popularity,
+            poster_path=poster_path,
+            production_companies=production_companies,
+            production_countries=production_countries,
+            seasons=seasons,
+            spoken_languages=spoken_languages,
+            status=status,
+            tagline=tagline,
+            type_=type_,
+            vote_average=vote_average,
+            vote_count=vote_count,
+        )
         series_details.additional_properties = d
         return series_details
 

@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET
+
 T = TypeVar("T", bound="SpokenLanguage")
 
 
@@ -51,6 +53,24 @@ class SpokenLanguage:
             name=name,
         )
 
+        spoken_language.additional_properties = d
+        return spoken_language
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        english_name = d.pop("english_name", UNSET)
+        iso_639_1 = d.pop("iso_639_1", UNSET)
+        name = d.pop("name", UNSET)
+        spoken_language = cls(
+            english_name=english_name,
+            iso_639_1=iso_639_1,
+            name=name,
+        )
         spoken_language.additional_properties = d
         return spoken_language
 

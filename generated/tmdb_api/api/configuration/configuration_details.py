@@ -6,7 +6,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.configuration import Configuration
 from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Endpoint, Response
 
 
 def _get_kwargs() -> dict[str, Any]:
@@ -155,3 +155,19 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+def build_request() -> dict[str, Any]:
+    """`GET /3/configuration`: keyword arguments for `httpx.Client.build_request`"""
+    return _get_kwargs()
+
+
+ENDPOINT: Endpoint[Configuration] = Endpoint(
+    name="configuration_details",
+    method="GET",
+    path="/3/configuration",
+    path_parameters=(),
+    query_parameters=(),
+    response_model=Configuration,
+    build_request=build_request,
+)

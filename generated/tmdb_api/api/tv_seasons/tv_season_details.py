@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.season_details import SeasonDetails
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Endpoint, Response, Unset
 
 
 def _get_kwargs(
@@ -268,3 +268,39 @@ async def asyncio(
             append_to_response=append_to_response,
         )
     ).parsed
+
+
+def build_request(
+    series_id: int,
+    season_number: int,
+    *,
+    language: str | Unset = UNSET,
+    include_image_language: str | Unset = UNSET,
+    append_to_response: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """`GET /3/tv/{series_id}/season/{season_number}`: keyword arguments for `httpx.Client.build_request`"""
+    return _get_kwargs(
+        series_id=series_id,
+        season_number=season_number,
+        language=language,
+        include_image_language=include_image_language,
+        append_to_response=append_to_response,
+    )
+
+
+ENDPOINT: Endpoint[SeasonDetails] = Endpoint(
+    name="tv_season_details",
+    method="GET",
+    path="/3/tv/{series_id}/season/{season_number}",
+    path_parameters=(
+        "series_id",
+        "season_number",
+    ),
+    query_parameters=(
+        "language",
+        "include_image_language",
+        "append_to_response",
+    ),
+    response_model=SeasonDetails,
+    build_request=build_request,
+)

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.series_details import SeriesDetails
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Endpoint, Response, Unset
 
 
 def _get_kwargs(
@@ -204,3 +204,26 @@ async def asyncio(
             language=language,
         )
     ).parsed
+
+
+def build_request(
+    series_id: int,
+    *,
+    language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """`GET /3/tv/{series_id}`: keyword arguments for `httpx.Client.build_request`"""
+    return _get_kwargs(
+        series_id=series_id,
+        language=language,
+    )
+
+
+ENDPOINT: Endpoint[SeriesDetails] = Endpoint(
+    name="tv_series_details",
+    method="GET",
+    path="/3/tv/{series_id}",
+    path_parameters=("series_id",),
+    query_parameters=("language",),
+    response_model=SeriesDetails,
+    build_request=build_request,
+)
