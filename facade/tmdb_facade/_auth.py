@@ -6,8 +6,10 @@ httpx logs, that event hooks and recorders see and that errors describe never ho
 
 from __future__ import annotations
 
+import asyncio
 import os
 import re
+import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -15,7 +17,12 @@ from typing import Literal
 import httpx
 
 from ._constants import ACCESS_TOKEN_ENV, API_KEY_ENV
-from .errors import InvalidArgumentError, InvalidArgumentTypeError, MissingCredentialsError
+from .errors import (
+    ClientClosedError,
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    MissingCredentialsError,
+)
 
 # Printable ASCII without spaces: anything else cannot be a TMDB credential, and would make
 # httpx raise an error that quotes the header value.
@@ -103,6 +110,7 @@ class CredentialTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._inner = inner
         self._credentials = credentials
         self._origin = httpx.URL(api_origin)
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self._inner, httpx.BaseTransport)
@@ -110,8 +118,25 @@ class CredentialTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self._inner, httpx.AsyncBaseTransport)
+        self._check_event_loop()
         request = self._credentials.apply_for(self._origin, request)
         return await self._inner.handle_async_request(request)
+
+    def _check_event_loop(self) -> None:
+        """Connections belong to the event loop that opened them: refuse any other one, with
+        a clear error rather than asyncio's "Event loop is closed" from deep inside."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio): its connections have no loop to outlive
+            return
+        first = self._loop() if self._loop is not None else None
+        if first is None and self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif first is not loop:
+            raise ClientClosedError(
+                "this AsyncTmdb was first used in another event loop (such as an earlier "
+                "asyncio.run), whose connections it keeps: make one client per event loop"
+            )
 
     def close(self) -> None:
         assert isinstance(self._inner, httpx.BaseTransport)

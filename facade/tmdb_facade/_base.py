@@ -6,18 +6,21 @@ decides (parse, validate, map errors, retry or not, how long to wait) lives here
 
 from __future__ import annotations
 
-import json
 import logging
 import math
 import os
 import random
+import re
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
 from urllib.parse import urlsplit
 
 import httpx
+
+from tmdb_api.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
 from ._calls import ApiCall
@@ -27,16 +30,20 @@ from ._constants import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_IMAGE_BASE_URL,
     IMAGE_BASE_URL_ENV,
+    MAX_BODY_BYTES,
     MAX_CONNECTIONS,
+    STRICT_ENV,
     USER_AGENT,
 )
-from ._validation import OffSpec
+from ._validation import OffSpec, load_json
 from .errors import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     InvalidArgumentError,
     InvalidArgumentTypeError,
     ResponseValidationError,
+    SpecDeviationWarning,
     TmdbError,
     make_status_error,
 )
@@ -46,6 +53,8 @@ from .retry import RetryPolicy, parse_retry_after, retry_delay, should_retry
 T = TypeVar("T")
 
 logger = logging.getLogger("tmdb_facade")
+
+_ANY_INDEX = re.compile(r"\[\d+\]")
 
 CONNECTION_LIMITS: Final = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
@@ -105,10 +114,17 @@ class BaseTmdb:
         max_retries: int,
         retry_policy: RetryPolicy | None,
         rate_limit: float | RateLimiter | None,
+        strict: bool | None,
         now: Callable[[], float],
         rand: Callable[[], float],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(access_token, api_key)
+        if strict is None:
+            strict = os.environ.get(STRICT_ENV, "").strip().lower() in ("1", "true", "yes")
+        elif not isinstance(strict, bool):
+            raise InvalidArgumentTypeError(f"strict must be a bool, got {type(strict).__name__}")
+        self.strict = strict
+        self._warned: set[str] = set()
         try:
             self.rate_limiter = (
                 rate_limit
@@ -139,7 +155,8 @@ class BaseTmdb:
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, "
-            f"credential={self.credential_kind!r}, max_retries={self.retry_policy.max_retries}, "
+            f"credential={self.credential_kind!r}, strict={self.strict}, "
+            f"max_retries={self.retry_policy.max_retries}, "
             f"rate_limiter={self.rate_limiter!r})"
         )
 
@@ -226,7 +243,7 @@ class BaseTmdb:
 
     def _parse(self, call: ApiCall[T], method: str, url: str, response: httpx.Response) -> T:
         try:
-            return call.decode(response.content)
+            result = call.decode(response.content, self.strict)
         except OffSpec as off:
             raise ResponseValidationError(
                 f"{method} {url}: the response does not match the spec at {off.json_path}: "
@@ -237,12 +254,65 @@ class BaseTmdb:
                 request_method=method,
                 request_url=url,
             ) from None
+        for deviation in getattr(result, "spec_deviations", ()):
+            self._warn(call, deviation)
+        return result
+
+    def _warn(self, call: ApiCall[Any], deviation: Deviation) -> None:
+        """A `SpecDeviationWarning`, once per JSON path (any list index) per client."""
+        where = f"{call.name} {_ANY_INDEX.sub('[*]', deviation.json_path)}"
+        if where not in self._warned:
+            self._warned.add(where)
+            warnings.warn(
+                f"{call.name}: TMDB's answer departs from the spec at {deviation.json_path}: "
+                f"{deviation.problem} (kept as sent; Tmdb(strict=True) makes this an error)",
+                SpecDeviationWarning,
+                stacklevel=5,
+            )
+
+    def _check_progress(self, request: httpx.Request, received: int, started: float) -> None:
+        """Stop an answer that is too big, or whose body arrives past the attempt's deadline."""
+        if received > MAX_BODY_BYTES:
+            raise ResponseValidationError(
+                f"{request.method} {self._redact(str(request.url))}: the answer is larger than "
+                f"{MAX_BODY_BYTES} bytes",
+                json_path="$",
+                http_status=0,
+                body=None,
+                request_method=request.method,
+                request_url=self._redact(str(request.url)),
+            )
+        limit = self.timeout.read
+        if limit is not None and time.monotonic() - started > limit:
+            raise httpx.ReadTimeout(f"the answer took longer than {limit:g}s", request=request)
+
+    def _answer(self, response: httpx.Response, body: bytes) -> httpx.Response:
+        """The streamed `response` with its whole, already decoded, body."""
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"]
+        return httpx.Response(
+            response.status_code, headers=headers, content=body, request=response.request
+        )
+
+    def _build_request(
+        self, http: httpx.Client | httpx.AsyncClient, call: ApiCall[Any]
+    ) -> httpx.Request:
+        try:
+            return http.build_request(call.method, call.url, params=call.params)
+        except httpx.InvalidURL:
+            raise InvalidArgumentError(f"{call.name}: cannot make a URL of {call.url!r}") from None
+
+    def _check_open(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        if http.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} is closed: make a new one (or use it in a `with` "
+                "block and call it inside)"
+            )
 
 
 def _lenient_json(content: bytes) -> Any:
     """An error body as JSON when it is JSON, else as text (for the error's `body`)."""
     try:
-        return json.loads(content)
+        return load_json(content)
     except ValueError:
         return content.decode("utf-8", "replace")[:500]
 

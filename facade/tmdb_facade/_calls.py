@@ -16,8 +16,8 @@ from typing import Any, Generic, Literal, TypeVar, cast
 from tmdb_api.types import UNSET, Endpoint
 
 from . import _spec
-from ._validation import decode_model
-from .errors import InvalidArgumentError, InvalidArgumentTypeError
+from ._validation import Model, decode_model
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted
 
 T = TypeVar("T")
 
@@ -26,9 +26,6 @@ ImageLanguages = Sequence[str | None]
 
 Appendix = Literal["images", "credits", "aggregate_credits"]
 """What season details can bring along in the same request (`append_to_response`)."""
-
-#: How much of a rejected value an error message quotes.
-QUOTED_VALUE_LIMIT = 60
 
 
 @dataclass(frozen=True)
@@ -39,22 +36,11 @@ class ApiCall(Generic[T]):
     method: str
     url: str
     params: Mapping[str, str]
-    decode: Callable[[bytes], T]
-    """Body of a 200 answer -> result; raises `OffSpec` when the body breaks the spec."""
+    decode: Callable[[bytes, bool], T]
+    """(body of a 200 answer, strict) -> result; raises `OffSpec` when the body is unusable,
+    or with strict when it breaks the spec anywhere."""
     rate_limited: bool = True
     """Whether the call counts against TMDB's API rate limit (the image CDN does not)."""
-
-
-def quoted(value: object) -> str:
-    """`repr(value)`, cut short: an error message must not carry a megabyte of input.
-
-    >>> quoted("tt" * 50)
-    "'tttttttttttttttttttttttttttttttttttttttttttttttttttttttttt... (102 characters)"
-    """
-    text = repr(value)
-    if len(text) <= QUOTED_VALUE_LIMIT:
-        return text
-    return f"{text[: QUOTED_VALUE_LIMIT - 1]}... ({len(text)} characters)"
 
 
 #: Parameters the facade takes as a list of items, sent as TMDB's comma-separated string;
@@ -135,13 +121,19 @@ def api_call(
         url=kwargs["url"],
         params=kwargs.get("params", {}),
         # Every generated model has `from_decoded` (openapi/templates/model.py.jinja).
-        decode=cast(
-            "Callable[[bytes], T]",
-            functools.partial(decode_model, operation.operation_id, endpoint.response_model),
-        ),
+        decode=functools.partial(_decode, operation.operation_id, endpoint.response_model),
     )
+
+
+def _decode(operation_id: str, model: type[T], content: bytes, strict: bool) -> T:
+    # Every generated model has `from_decoded` and `spec_deviations` (openapi/templates).
+    return cast(T, decode_model(operation_id, cast("type[Model]", model), content, strict=strict))
+
+
+def _image_bytes(content: bytes, strict: bool) -> bytes:
+    return content
 
 
 def image(url: str) -> ApiCall[bytes]:
     """Fetch the bytes of an image from TMDB's image server (an absolute URL)."""
-    return ApiCall("image", "GET", url, {}, decode=bytes, rate_limited=False)
+    return ApiCall("image", "GET", url, {}, decode=_image_bytes, rate_limited=False)

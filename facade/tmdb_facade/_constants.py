@@ -18,6 +18,9 @@ DEFAULT_TIMEOUT: Final = 10.0
 DEFAULT_CONNECT_TIMEOUT: Final = 5.0
 DEFAULT_MAX_RETRIES: Final = 3
 
+#: The largest answer read: the biggest real one (a long series' aggregate credits) is a few MB.
+MAX_BODY_BYTES: Final = 64 * 1024 * 1024
+
 #: TMDB allows 20 simultaneous connections per address.
 MAX_CONNECTIONS: Final = 20
 
@@ -33,3 +36,4 @@ ACCESS_TOKEN_ENV: Final = "TMDB_ACCESS_TOKEN"
 API_KEY_ENV: Final = "TMDB_API_KEY"
 BASE_URL_ENV: Final = "TMDB_BASE_URL"
 IMAGE_BASE_URL_ENV: Final = "TMDB_IMAGE_BASE_URL"
+STRICT_ENV: Final = "TMDB_STRICT"

@@ -62,7 +62,10 @@ class Tmdb(BaseTmdb, ThreadedMap):
     'Walter White'
 
     `access_token` is TMDB's v4 read access token (sent as a bearer token), `api_key` the v3
-    key (sent as the `api_key` query parameter). `base_url` and `image_base_url` default to
+    key (sent as the `api_key` query parameter). `strict=True` (or TMDB_STRICT=1) makes any
+    departure of an answer from the spec a `ResponseValidationError`; by default the answer is
+    kept as sent, its departures listed in `spec_deviations` and warned about once
+    (`SpecDeviationWarning`). `base_url` and `image_base_url` default to
     TMDB_BASE_URL and TMDB_IMAGE_BASE_URL, else TMDB's own. `transport` replaces the network
     (an `httpx.MockTransport` in tests, a proxy...); `sleep`, `now` and `rand` replace the
     clock and randomness used between retries. At most 20 connections are open at once
@@ -80,6 +83,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_policy: RetryPolicy | None = None,
         rate_limit: float | RateLimiter | None = DEFAULT_RATE,
+        strict: bool | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         now: Callable[[], float] = default_now,
@@ -94,6 +98,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
             max_retries=max_retries,
             retry_policy=retry_policy,
             rate_limit=rate_limit,
+            strict=strict,
             now=now,
             rand=rand,
         )
@@ -105,20 +110,34 @@ class Tmdb(BaseTmdb, ThreadedMap):
         self._sleep = sleep
 
     def _send(self, call: ApiCall[T]) -> T:
-        request = self._http.build_request(call.method, call.url, params=call.params)
+        request = self._build_request(self._http, call)
         retries_done, delay = 0, self._pace(call)
         while True:
             if delay > 0:
                 self._sleep(delay)
+            self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = self._http.send(request)
+                answer = self._receive(request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)
             if not isinstance(outcome, RetryAfter):
                 return outcome
             retries_done, delay = retries_done + 1, outcome.delay
+
+    def _receive(self, request: httpx.Request) -> httpx.Response:
+        """One attempt's answer, read whole unless too big or too slow (`_check_progress`)."""
+        started = time.monotonic()
+        response = self._http.send(request, stream=True)
+        try:
+            body = bytearray()
+            for chunk in response.iter_bytes():
+                body += chunk
+                self._check_progress(request, len(body), started)
+        finally:
+            response.close()
+        return self._answer(response, bytes(body))
 
     def _request(self, endpoint: Endpoint[T], *path_arguments: object, **query: object) -> T:
         return self._send(api_call(endpoint, path_arguments, query))

@@ -72,5 +72,13 @@ class Endpoint(Generic[T]):
     build_request: Callable[..., dict[str, Any]]
 
 
+@define(frozen=True)
+class Deviation:
+    """Where an answer departs from the spec (`json_path`, such as `$.cast[3].character`), and how"""
+
+    json_path: str
+    problem: str
+
+
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
-__all__ += ["Endpoint"]
+__all__ += ["Deviation", "Endpoint"]

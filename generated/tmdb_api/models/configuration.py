@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, Deviation
 
 if TYPE_CHECKING:
     from ..models.images_configuration import ImagesConfiguration
@@ -27,6 +27,11 @@ class Configuration:
     change_keys: list[str]
     """ The keys TMDB's change feed reports changes under (`air_date`, `images`, ...). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         images = self.images.to_dict()

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Deviation, Unset
 
 T = TypeVar("T", bound="Creator")
 
@@ -26,6 +26,11 @@ class Creator:
     original_name: str | Unset = UNSET
     """ Absent in older responses. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -97,9 +102,13 @@ class Creator:
         kept as sent, so validate `d` against the spec first to know whether it conforms.
         """
         id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
         credit_id = d.pop("credit_id", UNSET)
         name = d.pop("name", UNSET)
         gender = d.pop("gender", UNSET)
+        if type(gender) is float and gender.is_integer():
+            gender = int(gender)
         profile_path = d.pop("profile_path", UNSET)
         original_name = d.pop("original_name", UNSET)
         creator = cls(

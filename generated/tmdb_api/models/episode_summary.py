@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Deviation, Unset
 
 T = TypeVar("T", bound="EpisodeSummary")
 
@@ -40,6 +40,11 @@ class EpisodeSummary:
     show_id: int | Unset = UNSET
     """ TMDB id of the series. Absent in older responses. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         air_date: None | str
@@ -168,17 +173,29 @@ class EpisodeSummary:
         """
         air_date = d.pop("air_date", UNSET)
         episode_number = d.pop("episode_number", UNSET)
+        if type(episode_number) is float and episode_number.is_integer():
+            episode_number = int(episode_number)
         id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
         name = d.pop("name", UNSET)
         overview = d.pop("overview", UNSET)
         production_code = d.pop("production_code", UNSET)
         runtime = d.pop("runtime", UNSET)
+        if type(runtime) is float and runtime.is_integer():
+            runtime = int(runtime)
         season_number = d.pop("season_number", UNSET)
+        if type(season_number) is float and season_number.is_integer():
+            season_number = int(season_number)
         still_path = d.pop("still_path", UNSET)
         vote_average = d.pop("vote_average", UNSET)
         vote_count = d.pop("vote_count", UNSET)
+        if type(vote_count) is float and vote_count.is_integer():
+            vote_count = int(vote_count)
         episode_type = d.pop("episode_type", UNSET)
         show_id = d.pop("show_id", UNSET)
+        if type(show_id) is float and show_id.is_integer():
+            show_id = int(show_id)
         episode_summary = cls(
             air_date=air_date,
             episode_number=episode_number,

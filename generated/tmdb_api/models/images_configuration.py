@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, Deviation
 
 T = TypeVar("T", bound="ImagesConfiguration")
 
@@ -34,6 +34,11 @@ class ImagesConfiguration:
     still_sizes: list[str]
     """ The sizes episode stills are rendered at. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url

@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, Deviation
 
 T = TypeVar("T", bound="Job")
 
@@ -19,6 +19,11 @@ class Job:
     job: str
     episode_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         credit_id = self.credit_id
@@ -67,6 +72,8 @@ class Job:
         credit_id = d.pop("credit_id", UNSET)
         job = d.pop("job", UNSET)
         episode_count = d.pop("episode_count", UNSET)
+        if type(episode_count) is float and episode_count.is_integer():
+            episode_count = int(episode_count)
         job = cls(
             credit_id=credit_id,
             job=job,

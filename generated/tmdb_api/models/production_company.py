@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, Deviation
 
 T = TypeVar("T", bound="ProductionCompany")
 
@@ -20,6 +20,11 @@ class ProductionCompany:
     origin_country: str
     """ ISO 3166-1 code of the company's country; may be empty. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -78,6 +83,8 @@ class ProductionCompany:
         kept as sent, so validate `d` against the spec first to know whether it conforms.
         """
         id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
         logo_path = d.pop("logo_path", UNSET)
         name = d.pop("name", UNSET)
         origin_country = d.pop("origin_country", UNSET)

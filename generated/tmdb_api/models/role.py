@@ -1,12 +1,12 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, Self, TypeVar
+from typing import Any, Self, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, Deviation
 
 T = TypeVar("T", bound="Role")
 
@@ -16,13 +16,20 @@ class Role:
     """One character a cast member played during the season."""
 
     credit_id: str
-    character: str
+    character: None | str
+    """ The character played; may be empty, or null. """
     episode_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         credit_id = self.credit_id
 
+        character: None | str
         character = self.character
 
         episode_count = self.episode_count
@@ -44,7 +51,12 @@ class Role:
         d = dict(src_dict)
         credit_id = d.pop("credit_id")
 
-        character = d.pop("character")
+        def _parse_character(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        character = _parse_character(d.pop("character"))
 
         episode_count = d.pop("episode_count")
 
@@ -67,6 +79,8 @@ class Role:
         credit_id = d.pop("credit_id", UNSET)
         character = d.pop("character", UNSET)
         episode_count = d.pop("episode_count", UNSET)
+        if type(episode_count) is float and episode_count.is_integer():
+            episode_count = int(episode_count)
         role = cls(
             credit_id=credit_id,
             character=character,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Deviation, Unset
 
 if TYPE_CHECKING:
     from ..models.appended_season_aggregate_credits import (
@@ -60,6 +60,11 @@ class SeasonDetails:
     them to the season details: the aggregate credits answer without its `id`.
      """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         air_date: None | str
@@ -253,8 +258,12 @@ class SeasonDetails:
         name = d.pop("name", UNSET)
         overview = d.pop("overview", UNSET)
         id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
         poster_path = d.pop("poster_path", UNSET)
         season_number = d.pop("season_number", UNSET)
+        if type(season_number) is float and season_number.is_integer():
+            season_number = int(season_number)
         internal_id = d.pop("_id", UNSET)
         networks = d.pop("networks", UNSET)
         if isinstance(networks, list):

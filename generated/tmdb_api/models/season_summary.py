@@ -6,7 +6,7 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Unset
+from ..types import UNSET, Deviation, Unset
 
 T = TypeVar("T", bound="SeasonSummary")
 
@@ -30,6 +30,11 @@ class SeasonSummary:
     vote_average: float | Unset = UNSET
     """ Average user rating, 0 to 10. Absent in older responses. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         air_date: None | str
@@ -121,11 +126,17 @@ class SeasonSummary:
         """
         air_date = d.pop("air_date", UNSET)
         episode_count = d.pop("episode_count", UNSET)
+        if type(episode_count) is float and episode_count.is_integer():
+            episode_count = int(episode_count)
         id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
         name = d.pop("name", UNSET)
         overview = d.pop("overview", UNSET)
         poster_path = d.pop("poster_path", UNSET)
         season_number = d.pop("season_number", UNSET)
+        if type(season_number) is float and season_number.is_integer():
+            season_number = int(season_number)
         vote_average = d.pop("vote_average", UNSET)
         season_summary = cls(
             air_date=air_date,

@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET
+from ..types import UNSET, Deviation
 
 if TYPE_CHECKING:
     from ..models.creator import Creator
@@ -82,6 +82,11 @@ class SeriesDetails:
     """ Average user rating, 0 to 10. """
     vote_count: int
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.episode_summary import EpisodeSummary
@@ -457,6 +462,8 @@ class SeriesDetails:
             ]
         homepage = d.pop("homepage", UNSET)
         id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
         in_production = d.pop("in_production", UNSET)
         languages = d.pop("languages", UNSET)
         last_air_date = d.pop("last_air_date", UNSET)
@@ -474,7 +481,11 @@ class SeriesDetails:
                 for item in networks
             ]
         number_of_episodes = d.pop("number_of_episodes", UNSET)
+        if type(number_of_episodes) is float and number_of_episodes.is_integer():
+            number_of_episodes = int(number_of_episodes)
         number_of_seasons = d.pop("number_of_seasons", UNSET)
+        if type(number_of_seasons) is float and number_of_seasons.is_integer():
+            number_of_seasons = int(number_of_seasons)
         origin_country = d.pop("origin_country", UNSET)
         original_language = d.pop("original_language", UNSET)
         original_name = d.pop("original_name", UNSET)
@@ -510,6 +521,8 @@ class SeriesDetails:
         type_ = d.pop("type", UNSET)
         vote_average = d.pop("vote_average", UNSET)
         vote_count = d.pop("vote_count", UNSET)
+        if type(vote_count) is float and vote_count.is_integer():
+            vote_count = int(vote_count)
         series_details = cls(
             adult=adult,
             backdrop_path=backdrop_path,
