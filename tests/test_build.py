@@ -43,12 +43,22 @@ def test_it_builds_what_from_dict_builds(operation_id: str, body: Any) -> None:
     assert built.to_dict() == body
 
 
+# Models with a field kind the builder does not know yet, a single nested model (`images`,
+# `last_episode_to_air`, ...), so they keep from_dict. They also have attributes not named like
+# their JSON key (`type_`, `credits_`, `internal_id`), which the builder, reading the key from
+# the attribute's name, would get wrong once it compiles them (issue 9 replaces the builder).
+FALLS_BACK = {"Configuration", "SeasonDetails", "SeriesDetails"}
+
+
 def test_every_generated_model_gets_a_compiled_builder() -> None:
     # If the generator starts writing a field kind the builder does not know, the model falls
     # back to from_dict (still right, slower): this says when that happens.
+    fell_back = set()
     for name in tmdb_api.models.__all__:
         model = getattr(tmdb_api.models, name)
-        assert builder(model) != model.from_dict, name
+        if builder(model) == model.from_dict:
+            fell_back.add(name)
+    assert fell_back == FALLS_BACK
 
 
 def test_unknown_fields_are_kept_at_every_level() -> None:
