@@ -1,8 +1,9 @@
 """A fake TMDB API for tests: a real HTTP/1.1 server on 127.0.0.1 serving recorded responses.
 
 It answers the eight operations of the spec from TMDB responses bundled with the package
-(`data/README.md`: real recordings, and three bodies written in TMDB's shape), checks credentials and parameters like TMDB, and can be told to be slow,
-rate limited or broken. With pytest, the `fake_tmdb` fixture gives each test a fresh one.
+(`data/README.md`: real recordings, and three bodies written in TMDB's shape), checks
+credentials and parameters like TMDB, and can be told to be slow, rate limited or broken.
+With pytest, the `fake_tmdb` fixture gives each test a fresh one.
 
 >>> import httpx
 >>> with FakeTmdb() as server:
