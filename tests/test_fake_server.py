@@ -489,7 +489,8 @@ def test_the_command_line_serves_in_the_foreground_until_stopped() -> None:
 
 
 def test_the_command_line_prints_the_api_and_the_image_base_url() -> None:
-    command = [sys.executable, "-m", "tmdb_facade.testing", "--duration", "60"]
+    # --duration bounds the wait for a line it might never print.
+    command = [sys.executable, "-m", "tmdb_facade.testing", "--duration", "20"]
     command += ["--api-key", "cli-key"]
     with subprocess.Popen(
         command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
