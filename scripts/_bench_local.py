@@ -52,8 +52,10 @@ def big_body(kind: str, people: int) -> bytes:
 def decoder(kind: str) -> Callable[[bytes], object]:
     """The facade's own decoding of a 200 answer's body (what `Tmdb.season_credits` runs)."""
     if kind == "credits":
-        return api_call(tv_season_credits.ENDPOINT, (1396, 1), {}).decode
-    return api_call(tv_season_aggregate_credits.ENDPOINT, (1396, 1), {}).decode
+        decode_credits = api_call(tv_season_credits.ENDPOINT, (1396, 1), {}).decode
+        return lambda content: decode_credits(content, False)  # the default, tolerant mode
+    decode_aggregate = api_call(tv_season_aggregate_credits.ENDPOINT, (1396, 1), {}).decode
+    return lambda content: decode_aggregate(content, False)
 
 
 def generated_path(kind: str) -> Callable[[bytes], object]:

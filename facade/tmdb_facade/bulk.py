@@ -66,18 +66,24 @@ def run_threaded(
         return started
 
     # Only `concurrency` calls are ever running, so an error or an interrupt leaves nothing
-    # queued behind it: the calls still running end, no new one starts.
+    # queued behind it. After an error no new call starts, and the calls in flight end before
+    # it is raised (their side effects done); an interrupt is raised at once.
     running, done = start(concurrency), 0
+    first_error: BaseException | None = None
     while running:
         index, outcome, ok = finished.get()
         running -= 1
         if not ok and not (return_exceptions and isinstance(outcome, TmdbError)):
-            raise outcome
+            first_error = first_error or outcome
+            continue
         results[index] = outcome
         done += 1
         if progress is not None:
             progress(done, len(calls))
-        running += start(1)
+        if first_error is None:
+            running += start(1)
+    if first_error is not None:
+        raise first_error
     return results
 
 
