@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import json
 import logging
 import signal
@@ -662,3 +663,21 @@ def test_stopping_with_a_connection_still_open_logs_no_error(
     finally:
         client.close()
     assert [r.getMessage() for r in caplog.records if r.name == "asyncio"] == []
+
+
+def test_ready_clients_reach_both_servers_and_retry_without_waiting() -> None:
+    with FakeTmdb() as server, server.client() as tmdb:
+        server.fail_next(2, 503)
+        images = tmdb.person_images(62)  # two 503s, retried at once
+        assert tmdb.image_bytes(images.profiles[0], "w185").startswith(b"\x89PNG")
+        assert [r.status for r in server.requests] == [503, 503, 200, 200]
+
+
+def test_ready_async_client_with_an_api_key() -> None:
+    async def main(server: FakeTmdb) -> int:
+        async with server.async_client(api_key=server.api_key) as tmdb:
+            assert tmdb.credential_kind == "api_key"
+            return (await tmdb.season_details(1396, 1)).season_number
+
+    with FakeTmdb() as server:
+        assert asyncio.run(main(server)) == 1

@@ -11,12 +11,15 @@ from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from tmdb_facade import _spec
-from tmdb_facade.testing import _app, _data
+from tmdb_facade.testing import _app, _clients, _data
 from tmdb_facade.testing._faults import Fault, FaultQueue, TokenBucket, retry_after
 from tmdb_facade.testing._http import Incoming, serve_connection
+
+if TYPE_CHECKING:
+    from tmdb_facade import AsyncTmdb, Tmdb
 
 DEFAULT_ACCESS_TOKEN = "fake-tmdb-read-access-token"
 DEFAULT_API_KEY = "fake-tmdb-api-key"
@@ -170,6 +173,19 @@ class FakeTmdb:
     def auth_headers(self) -> dict[str, str]:
         """The headers that authenticate with `access_token`."""
         return {"Authorization": f"Bearer {self.access_token}"}
+
+    def client(self, **options: Any) -> Tmdb:
+        """A `Tmdb` for this server's API and images, unlimited, its retries without waiting.
+
+        >>> with FakeTmdb() as server, server.client() as tmdb:
+        ...     tmdb.person_images(62).id
+        62
+        """
+        return _clients.client(self, **options)
+
+    def async_client(self, **options: Any) -> AsyncTmdb:
+        """An `AsyncTmdb` like `client()`; `options` override any of the client's arguments."""
+        return _clients.async_client(self, **options)
 
     # -- bookkeeping ----------------------------------------------------------------------
 
