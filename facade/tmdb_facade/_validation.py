@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import json
-import re
 from collections.abc import Sequence
 from typing import Any, Protocol, Self, TypeVar
 
@@ -23,8 +22,6 @@ from . import _spec
 
 #: How much of a schema error's message a deviation keeps: it quotes the offending value.
 PROBLEM_LIMIT = 200
-#: A run of this many digits may be an integer beyond 64 bits, which orjson reads as a float.
-_LONG_NUMBER = re.compile(rb"\d{19,}")
 
 
 class Model(Protocol):
@@ -112,14 +109,14 @@ class TooDeepError(ValueError):
     """JSON nested deeper than can be decoded or checked without running out of stack."""
 
 
-def load_json(content: bytes) -> Any:
-    """JSON bytes -> Python, integers exact; `ValueError` when not JSON (`TooDeepError` if nested
-    too deeply)."""
+def load_json(content: bytes, *, exact: bool = False) -> Any:
+    """JSON bytes -> Python; `ValueError` when not JSON (`TooDeepError` if nested too deeply).
+
+    orjson (a third of json.loads's time on big credits, BENCHMARKS.md) reads an integer beyond
+    64 bits as a float; `exact` decodes with json.loads instead, which keeps it whole.
+    """
     try:
-        if _LONG_NUMBER.search(content) is None:
-            # orjson: a third of json.loads's time on big credits (BENCHMARKS.md).
-            return orjson.loads(content)
-        return json.loads(content)  # exact beyond 64 bits, where orjson gives a float
+        return json.loads(content) if exact else orjson.loads(content)
     except RecursionError:
         raise TooDeepError("nested too deeply") from None
     except orjson.JSONDecodeError as exc:
@@ -157,6 +154,9 @@ def decode_model(operation_id: str, model: type[M], content: bytes, *, strict: b
         if fatal is not None:
             raise OffSpec(fatal.json_path, fatal.problem, body)
     # The generated `from_decoded` takes the dict just decoded, which nothing else holds.
-    built = model.from_decoded(body)
+    try:
+        built = model.from_decoded(body)
+    except OverflowError:  # an int field beyond 64 bits, which orjson made a float
+        built = model.from_decoded(load_json(content, exact=True))
     built.spec_deviations = tuple(found)
     return built

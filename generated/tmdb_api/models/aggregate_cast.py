@@ -183,9 +183,13 @@ class AggregateCast:
         adult = d.pop("adult", UNSET)
         gender = d.pop("gender", UNSET)
         if type(gender) is float and gender.is_integer():
+            if abs(gender) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             gender = int(gender)
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         known_for_department = d.pop("known_for_department", UNSET)
         name = d.pop("name", UNSET)
@@ -200,9 +204,13 @@ class AggregateCast:
             ]
         total_episode_count = d.pop("total_episode_count", UNSET)
         if type(total_episode_count) is float and total_episode_count.is_integer():
+            if abs(total_episode_count) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             total_episode_count = int(total_episode_count)
         order = d.pop("order", UNSET)
         if type(order) is float and order.is_integer():
+            if abs(order) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             order = int(order)
         aggregate_cast = cls(
             adult=adult,

@@ -103,11 +103,15 @@ class Creator:
         """
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         credit_id = d.pop("credit_id", UNSET)
         name = d.pop("name", UNSET)
         gender = d.pop("gender", UNSET)
         if type(gender) is float and gender.is_integer():
+            if abs(gender) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             gender = int(gender)
         profile_path = d.pop("profile_path", UNSET)
         original_name = d.pop("original_name", UNSET)

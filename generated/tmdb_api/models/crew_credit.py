@@ -169,9 +169,13 @@ class CrewCredit:
         adult = d.pop("adult", UNSET)
         gender = d.pop("gender", UNSET)
         if type(gender) is float and gender.is_integer():
+            if abs(gender) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             gender = int(gender)
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         known_for_department = d.pop("known_for_department", UNSET)
         name = d.pop("name", UNSET)

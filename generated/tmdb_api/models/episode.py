@@ -215,23 +215,33 @@ class Episode:
         air_date = d.pop("air_date", UNSET)
         episode_number = d.pop("episode_number", UNSET)
         if type(episode_number) is float and episode_number.is_integer():
+            if abs(episode_number) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             episode_number = int(episode_number)
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         name = d.pop("name", UNSET)
         overview = d.pop("overview", UNSET)
         production_code = d.pop("production_code", UNSET)
         runtime = d.pop("runtime", UNSET)
         if type(runtime) is float and runtime.is_integer():
+            if abs(runtime) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             runtime = int(runtime)
         season_number = d.pop("season_number", UNSET)
         if type(season_number) is float and season_number.is_integer():
+            if abs(season_number) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             season_number = int(season_number)
         still_path = d.pop("still_path", UNSET)
         vote_average = d.pop("vote_average", UNSET)
         vote_count = d.pop("vote_count", UNSET)
         if type(vote_count) is float and vote_count.is_integer():
+            if abs(vote_count) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             vote_count = int(vote_count)
         crew = d.pop("crew", UNSET)
         if isinstance(crew, list):
@@ -248,6 +258,8 @@ class Episode:
         episode_type = d.pop("episode_type", UNSET)
         show_id = d.pop("show_id", UNSET)
         if type(show_id) is float and show_id.is_integer():
+            if abs(show_id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             show_id = int(show_id)
         episode = cls(
             air_date=air_date,

@@ -79,6 +79,8 @@ class EpisodeImages:
 
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         stills = d.pop("stills", UNSET)
         if isinstance(stills, list):

@@ -75,6 +75,8 @@ class ErrorResponse:
         """
         status_code = d.pop("status_code", UNSET)
         if type(status_code) is float and status_code.is_integer():
+            if abs(status_code) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             status_code = int(status_code)
         status_message = d.pop("status_message", UNSET)
         success = d.pop("success", UNSET)

@@ -134,14 +134,20 @@ class Image:
         file_path = d.pop("file_path", UNSET)
         height = d.pop("height", UNSET)
         if type(height) is float and height.is_integer():
+            if abs(height) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             height = int(height)
         width = d.pop("width", UNSET)
         if type(width) is float and width.is_integer():
+            if abs(width) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             width = int(width)
         iso_639_1 = d.pop("iso_639_1", UNSET)
         vote_average = d.pop("vote_average", UNSET)
         vote_count = d.pop("vote_count", UNSET)
         if type(vote_count) is float and vote_count.is_integer():
+            if abs(vote_count) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             vote_count = int(vote_count)
         iso_3166_1 = d.pop("iso_3166_1", UNSET)
         image = cls(

@@ -73,6 +73,8 @@ class Job:
         job = d.pop("job", UNSET)
         episode_count = d.pop("episode_count", UNSET)
         if type(episode_count) is float and episode_count.is_integer():
+            if abs(episode_count) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             episode_count = int(episode_count)
         job = cls(
             credit_id=credit_id,

@@ -79,6 +79,8 @@ class PersonImages:
 
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         profiles = d.pop("profiles", UNSET)
         if isinstance(profiles, list):

@@ -84,6 +84,8 @@ class ProductionCompany:
         """
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         logo_path = d.pop("logo_path", UNSET)
         name = d.pop("name", UNSET)

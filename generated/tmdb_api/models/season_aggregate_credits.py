@@ -109,6 +109,8 @@ class SeasonAggregateCredits:
             ]
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         season_aggregate_credits = cls(
             cast=cast,

@@ -259,10 +259,14 @@ class SeasonDetails:
         overview = d.pop("overview", UNSET)
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         poster_path = d.pop("poster_path", UNSET)
         season_number = d.pop("season_number", UNSET)
         if type(season_number) is float and season_number.is_integer():
+            if abs(season_number) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             season_number = int(season_number)
         internal_id = d.pop("_id", UNSET)
         networks = d.pop("networks", UNSET)

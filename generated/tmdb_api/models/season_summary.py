@@ -127,15 +127,21 @@ class SeasonSummary:
         air_date = d.pop("air_date", UNSET)
         episode_count = d.pop("episode_count", UNSET)
         if type(episode_count) is float and episode_count.is_integer():
+            if abs(episode_count) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             episode_count = int(episode_count)
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         name = d.pop("name", UNSET)
         overview = d.pop("overview", UNSET)
         poster_path = d.pop("poster_path", UNSET)
         season_number = d.pop("season_number", UNSET)
         if type(season_number) is float and season_number.is_integer():
+            if abs(season_number) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             season_number = int(season_number)
         vote_average = d.pop("vote_average", UNSET)
         season_summary = cls(

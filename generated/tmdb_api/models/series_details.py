@@ -463,6 +463,8 @@ class SeriesDetails:
         homepage = d.pop("homepage", UNSET)
         id = d.pop("id", UNSET)
         if type(id) is float and id.is_integer():
+            if abs(id) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             id = int(id)
         in_production = d.pop("in_production", UNSET)
         languages = d.pop("languages", UNSET)
@@ -482,9 +484,13 @@ class SeriesDetails:
             ]
         number_of_episodes = d.pop("number_of_episodes", UNSET)
         if type(number_of_episodes) is float and number_of_episodes.is_integer():
+            if abs(number_of_episodes) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             number_of_episodes = int(number_of_episodes)
         number_of_seasons = d.pop("number_of_seasons", UNSET)
         if type(number_of_seasons) is float and number_of_seasons.is_integer():
+            if abs(number_of_seasons) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             number_of_seasons = int(number_of_seasons)
         origin_country = d.pop("origin_country", UNSET)
         original_language = d.pop("original_language", UNSET)
@@ -522,6 +528,8 @@ class SeriesDetails:
         vote_average = d.pop("vote_average", UNSET)
         vote_count = d.pop("vote_count", UNSET)
         if type(vote_count) is float and vote_count.is_integer():
+            if abs(vote_count) >= 2.0**63:
+                raise OverflowError("an integer beyond 64 bits: decode it exactly")
             vote_count = int(vote_count)
         series_details = cls(
             adult=adult,
