@@ -52,15 +52,11 @@ def cassettes(tmp_path: Path) -> Path:
 
 def run_record(to: Path, base_url: str, token: str) -> subprocess.CompletedProcess[str]:
     """`scripts/record --live --to DIR` against `base_url`, with the rest of the world shut off."""
-    dead = f"http://127.0.0.1:{closed_port()}"
     env = {
         **{k: v for k, v in os.environ.items() if not k.startswith("TMDB_")},
         "TMDB_ACCESS_TOKEN": token,
         "TMDB_BASE_URL": base_url,
-        # Anything not sent to 127.0.0.1 goes to a proxy that is not there: a recorder that
-        # ignored TMDB_BASE_URL would fail here rather than reach api.themoviedb.org.
-        **dict.fromkeys(("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"), dead),
-        "NO_PROXY": "127.0.0.1",
+        "PYTEST_ADDOPTS": "-p tests.loopback_only",
     }
     return subprocess.run(
         [sys.executable, str(ROOT / "scripts" / "record"), "--live", "--to", str(to)],
