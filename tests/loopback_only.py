@@ -6,13 +6,13 @@ variables: without this, a recorder that ignored TMDB_BASE_URL would reach api.t
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Generator
 
 import pytest
 from pytest_recording import network
 
 
 @pytest.hookimpl(wrapper=True)
-def pytest_runtestloop(session: pytest.Session) -> Iterator[object]:
+def pytest_runtestloop(session: pytest.Session) -> Generator[None, object, object]:
     with network.blocking_context(allowed_hosts=["127.0.0.1"]):
         return (yield)
