@@ -23,6 +23,8 @@ CASSETTE_DIR_ENV = "TMDB_CASSETTE_DIR"
 BASE_URL_ENV = "TMDB_BASE_URL"
 #: The token of recordings from the fake server: it must never reach a cassette.
 RECORDING_CANARY = "canary-3e9b1f-recording-token-must-never-reach-a-cassette"
+#: The token of the test that TMDB (or the fake server) refuses with a 401.
+WRONG_TOKEN = "not-a-valid-token"
 API_ORIGIN = "https://api.themoviedb.org"
 SECRET_QUERY_PARAMETERS = ("api_key",)
 SECRET_HEADERS = ("authorization",)

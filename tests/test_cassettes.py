@@ -32,7 +32,6 @@ pytestmark = pytest.mark.vcr
 CREDITS = "/3/tv/1396/season/1/credits"
 SEASON_IMAGES = "/3/tv/1396/season/1/images"
 PERSON_62 = "/3/person/62/images"
-WRONG_TOKEN = "not-a-valid-token"
 
 
 @pytest.fixture(scope="module")
@@ -162,7 +161,7 @@ def test_unknown_series_is_not_found(client: Driver, vcr: Any) -> None:
 @pytest.fixture(params=["sync", "async"])
 def client_with_a_wrong_token(request: pytest.FixtureRequest, source: Source) -> Iterator[Driver]:
     # The fake server and TMDB both refuse a token they did not issue.
-    options = {**source.options, "access_token": WRONG_TOKEN}
+    options = {**source.options, "access_token": cassette_config.WRONG_TOKEN}
     options.pop("api_key", None)
     driver = Driver(request.param, None, **options)
     yield driver

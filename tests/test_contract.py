@@ -14,7 +14,6 @@ from vcr.errors import CannotOverwriteExistingCassetteException
 
 from tests import cassette_config
 from tests.contract import credential_leaks, interaction_violations, request_violations
-from tests.test_cassettes import WRONG_TOKEN
 from tmdb_facade import AuthenticationError, Tmdb, _spec
 from tmdb_facade.testing import DEFAULT_ACCESS_TOKEN, DEFAULT_API_KEY, FakeTmdb
 
@@ -114,7 +113,7 @@ RECORDING_CREDENTIALS = (
     cassette_config.RECORDING_CANARY,
     DEFAULT_ACCESS_TOKEN,
     DEFAULT_API_KEY,
-    WRONG_TOKEN,
+    cassette_config.WRONG_TOKEN,
 )
 
 
