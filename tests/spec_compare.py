@@ -237,26 +237,32 @@ def observe(body: Any, where: str, seen: dict[str, Seen]) -> None:
 
 
 def recorded_bodies(
-    operation_ids: Iterable[str], find: Callable[..., Any]
+    document: JsonObject, find: Callable[..., Any]
 ) -> Iterator[tuple[str, str, Any]]:
     """(operationId, status, body) of every live recording and documentation example.
 
-    An error body is the same TMDB error object whatever the path asked, so a recorded 404
-    counts for the 404 of every operation.
+    An error body is TMDB's one error object whatever the path asked, so a recorded 404
+    counts for every operation that declares a 404.
     """
+    declared = {
+        operation["operationId"]: set(operation["responses"])
+        for item in document["paths"].values()
+        for operation in item.values()
+    }
     for path in sorted((BUNDLED / "live").glob("*.json")):
         exchange = load_json(path)
         request, response = exchange["request"], exchange["response"]
-        status = response["status"]
-        if status >= 400:
-            for operation_id in operation_ids:
-                yield operation_id, str(status), response["body"]
+        status = str(response["status"])
+        if response["status"] >= 400:
+            for operation_id, statuses in sorted(declared.items()):
+                if status in statuses:
+                    yield operation_id, status, response["body"]
             continue
         found = find(request["method"], request["path"])
         assert found is not None, f"{path.name}: {request['path']} is no operation of the spec"
-        yield found[0].operation_id, str(status), response["body"]
+        yield found[0].operation_id, status, response["body"]
     for path in sorted((BUNDLED / "seeds").glob("*.json")):
-        assert path.stem in operation_ids, f"seeds/{path.name} is named after no operationId"
+        assert path.stem in declared, f"seeds/{path.name} is named after no operationId"
         yield path.stem, "200", load_json(path)
 
 
