@@ -155,20 +155,21 @@ PLACES = {
 
 @pytest.mark.parametrize("where", PLACES)
 @pytest.mark.parametrize(
-    "secret",
+    ("secret", "searched_for"),
     [
-        cassette_config.RECORDING_CANARY,
-        "a b/c+d=e&f",  # a credential that percent-encoding changes
-        "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl",  # shaped like a v4 token
-        "0123456789abcdef0123456789abcdef",  # shaped like a v3 key
+        (cassette_config.RECORDING_CANARY, [cassette_config.RECORDING_CANARY]),
+        ("a b/c+d=e&f", ["a b/c+d=e&f"]),  # a credential that percent-encoding changes
+        # A live recording's credential is unknown to the tests: its shape gives it away.
+        ("eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl", []),  # a v4 token (a JWT)
+        ("0123456789abcdef0123456789abcdef", []),  # a v3 key
     ],
     ids=["canary", "encoded", "v4-shape", "v3-shape"],
 )
-def test_a_planted_credential_is_found(where: str, secret: str) -> None:
+def test_a_planted_credential_is_found(where: str, secret: str, searched_for: list[str]) -> None:
     interaction = credits_interaction()
-    assert credential_leaks(interaction, [secret]) == []
+    assert credential_leaks(interaction, searched_for) == []
     plant(interaction, where, secret)
-    assert PLACES[where] in credential_leaks(interaction, [secret])
+    assert PLACES[where] in credential_leaks(interaction, searched_for)
 
 
 @pytest.mark.parametrize("credential", ["access_token", "api_key"])
