@@ -110,7 +110,7 @@ def choices(metrics: dict[str, float]) -> str:
             "models built without from_dict's generic work",
             f"model building, 5,000-person {kind}",
             f"parse_ms:{kind}:generated from_dict (on parsed JSON)",
-            f"parse_ms:{kind}:fast model builder (on parsed JSON)",
+            f"parse_ms:{kind}:generated from_decoded (on parsed JSON)",
             "ms",
             ".1f",
         )

@@ -47,7 +47,7 @@ class Difference:
 class Allowed:
     """A deliberate difference: `where` is a location, `*` matching any run of characters."""
 
-    against: str
+    against: str  # "document", "recordings", or "both"
     where: str
     fact: str
     theirs: Any
@@ -57,12 +57,12 @@ class Allowed:
 
     def covers(self, difference: Difference) -> bool:
         pattern = ".*".join(re.escape(part) for part in self.where.split("*"))
-        return (self.against, self.fact, self.theirs, self.ours) == (
-            difference.against,
-            difference.fact,
-            difference.theirs,
-            difference.ours,
-        ) and re.fullmatch(pattern, difference.where) is not None
+        return (
+            self.against in (difference.against, "both")
+            and (self.fact, self.theirs, self.ours)
+            == (difference.fact, difference.theirs, difference.ours)
+            and re.fullmatch(pattern, difference.where) is not None
+        )
 
 
 def resolver(document: JsonObject) -> Resolve:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 from email.utils import format_datetime
 from typing import Any
@@ -21,6 +22,7 @@ from tmdb_facade import (
     ResponseValidationError,
     RetryPolicy,
     ServerError,
+    SpecDeviationWarning,
     TmdbError,
 )
 
@@ -209,17 +211,44 @@ def replaced(body: dict[str, Any], list_name: str, index: int, field: str, value
     return changed
 
 
-@pytest.mark.parametrize(
-    ("body", "json_path"),
-    [
-        (without(CREDITS, "crew", 2, "job"), "$.crew[2].job"),
-        (replaced(CREDITS, "cast", 0, "id", "17419"), "$.cast[0].id"),
-        (replaced(CREDITS, "cast", 3, "order", None), "$.cast[3].order"),
-        ({k: v for k, v in CREDITS.items() if k != "cast"}, "$.cast"),
-        ([], "$"),
-    ],
-)
-def test_response_off_spec_names_the_field(
+OFF_SPEC_FIELDS = [
+    (without(CREDITS, "crew", 2, "job"), "$.crew[2].job"),
+    (replaced(CREDITS, "cast", 0, "id", "17419"), "$.cast[0].id"),
+    (replaced(CREDITS, "cast", 3, "order", None), "$.cast[3].order"),
+]
+UNUSABLE = [
+    ({k: v for k, v in CREDITS.items() if k != "cast"}, "$.cast"),
+    ({**CREDITS, "crew": {"0": "x"}}, "$.crew"),
+    ([], "$"),
+]
+
+
+@pytest.mark.parametrize(("body", "json_path"), OFF_SPEC_FIELDS + UNUSABLE)
+def test_strict_mode_names_the_field_off_spec(
+    make_driver: MakeDriver, body: Any, json_path: str
+) -> None:
+    driver = make_driver(json_response(200, body), strict=True)
+    with pytest.raises(ResponseValidationError) as caught:
+        driver.call("season_credits", 1396, 1)
+    assert caught.value.json_path == json_path
+    assert json_path in str(caught.value)
+    assert caught.value.http_status == 200
+    assert len(driver.requests) == 1, "a malformed answer is not retried"
+
+
+@pytest.mark.parametrize(("body", "json_path"), OFF_SPEC_FIELDS)
+def test_tolerant_mode_keeps_a_field_off_spec_and_reports_it(
+    make_driver: MakeDriver, body: Any, json_path: str
+) -> None:
+    driver = make_driver(json_response(200, body))
+    with pytest.warns(SpecDeviationWarning, match=re.escape(json_path)):
+        credits = driver.call("season_credits", 1396, 1)
+    assert [d.json_path for d in credits.spec_deviations] == [json_path]
+    assert len(credits.cast) == len(CREDITS["cast"])
+
+
+@pytest.mark.parametrize(("body", "json_path"), UNUSABLE)
+def test_an_unusable_answer_is_an_error_in_tolerant_mode_too(
     make_driver: MakeDriver, body: Any, json_path: str
 ) -> None:
     driver = make_driver(json_response(200, body))

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import re
+import warnings
 from typing import Any
 
 import httpx
 import pytest
 
 from tests.helpers import DATA, load_json
+from tmdb_api.types import UNSET
 from tmdb_facade import ResponseValidationError, Tmdb
 
 CALLS: dict[str, tuple[str, tuple[int, ...]]] = {
@@ -59,20 +62,38 @@ def body_of(name: str) -> Any:
     return body["images"] if part == "images" else body
 
 
-@pytest.mark.parametrize("name", sorted(FIXTURES))
-def test_fixture_parses_or_fails_with_a_json_path(name: str) -> None:
-    endpoint, violation = FIXTURES[name]
-    method, args = CALLS[endpoint]
-    body = body_of(name)
-
+def client_of(body: Any, *, strict: bool) -> Tmdb:
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json=body)
 
-    with Tmdb("t", transport=httpx.MockTransport(handler)) as tmdb:
+    return Tmdb("t", transport=httpx.MockTransport(handler), strict=strict)
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_strict_mode_parses_or_fails_with_a_json_path(name: str) -> None:
+    endpoint, violation = FIXTURES[name]
+    method, args = CALLS[endpoint]
+    body = body_of(name)
+    with client_of(body, strict=True) as tmdb:
         if violation is None:
             model = getattr(tmdb, method)(*args)
             assert model.id == body["id"]
+            assert model.spec_deviations == ()
         else:
             with pytest.raises(ResponseValidationError) as caught:
                 getattr(tmdb, method)(*args)
             assert caught.value.json_path == violation
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURES))
+def test_tolerant_mode_parses_every_fixture_and_lists_what_departs(name: str) -> None:
+    endpoint, violation = FIXTURES[name]
+    method, args = CALLS[endpoint]
+    body = body_of(name)
+    with client_of(body, strict=False) as tmdb, warnings.catch_warnings(record=True) as warned:
+        warnings.simplefilter("always")
+        model = getattr(tmdb, method)(*args)
+    assert model.id == body.get("id", UNSET)
+    paths = [deviation.json_path for deviation in model.spec_deviations]
+    assert paths[:1] == ([] if violation is None else [violation])
+    assert len(warned) == len({re.sub(r"\[\d+\]", "[*]", path) for path in paths})

@@ -17,6 +17,7 @@ from .errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    ClientClosedError,
     InvalidArgumentError,
     InvalidArgumentTypeError,
     MissingCredentialsError,
@@ -24,6 +25,7 @@ from .errors import (
     RateLimitError,
     ResponseValidationError,
     ServerError,
+    SpecDeviationWarning,
     TmdbError,
 )
 
@@ -83,6 +85,7 @@ __all__ = [
     "APITimeoutError",
     "AsyncTmdb",
     "AuthenticationError",
+    "ClientClosedError",
     "CrewMember",
     "ImageKind",
     "InvalidArgumentError",
@@ -94,6 +97,7 @@ __all__ = [
     "ResponseValidationError",
     "RetryPolicy",
     "ServerError",
+    "SpecDeviationWarning",
     "Tmdb",
     "TmdbError",
     "__version__",

@@ -6,10 +6,13 @@ decides (parse, validate, map errors, retry or not, how long to wait) lives here
 
 from __future__ import annotations
 
-import json
 import logging
+import math
+import os
 import random
+import re
 import time
+import warnings
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, Final, TypeVar
@@ -17,15 +20,30 @@ from urllib.parse import urlsplit
 
 import httpx
 
+from tmdb_api.types import Deviation
+
 from ._auth import Credentials, resolve_credentials
 from ._calls import ApiCall
-from ._validation import OffSpec
-from ._version import __version__
+from ._constants import (
+    BASE_URL_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_CONNECT_TIMEOUT,
+    DEFAULT_IMAGE_BASE_URL,
+    IMAGE_BASE_URL_ENV,
+    MAX_BODY_BYTES,
+    MAX_CONNECTIONS,
+    STRICT_ENV,
+    USER_AGENT,
+)
+from ._validation import OffSpec, load_json
 from .errors import (
     APIConnectionError,
     APITimeoutError,
+    ClientClosedError,
     InvalidArgumentError,
+    InvalidArgumentTypeError,
     ResponseValidationError,
+    SpecDeviationWarning,
     TmdbError,
     make_status_error,
 )
@@ -36,16 +54,11 @@ T = TypeVar("T")
 
 logger = logging.getLogger("tmdb_facade")
 
-DEFAULT_BASE_URL: Final = "https://api.themoviedb.org"
-DEFAULT_IMAGE_BASE_URL: Final = "https://image.tmdb.org/t/p/"
-DEFAULT_TIMEOUT: Final = httpx.Timeout(10.0, connect=5.0)
-DEFAULT_MAX_RETRIES: Final = 3
-#: TMDB allows 20 simultaneous connections per address.
-MAX_CONNECTIONS: Final = 20
+_ANY_INDEX = re.compile(r"\[\d+\]")
+
 CONNECTION_LIMITS: Final = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
 )
-USER_AGENT: Final = f"tmdb-facade/{__version__} httpx/{httpx.__version__}"
 
 
 @dataclass(frozen=True)
@@ -55,7 +68,8 @@ class RetryAfter:
     delay: float
 
 
-def _check_base_url(name: str, url: str) -> str:
+def check_base_url(name: str, url: str) -> str:
+    """`url` if it can be a base URL, else `InvalidArgumentError` (not quoting it)."""
     parts = urlsplit(url) if isinstance(url, str) else None
     if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
         raise InvalidArgumentError(f"{name} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
@@ -67,6 +81,25 @@ def _check_base_url(name: str, url: str) -> str:
     return url
 
 
+def resolve_url(name: str, given: str | None, variable: str, default: str) -> str:
+    """The argument, else the environment variable, else the default; checked either way."""
+    url = given if given is not None else os.environ.get(variable) or default
+    return check_base_url(name if given is not None else variable, url)
+
+
+def check_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
+    """A timeout in seconds (finite, > 0) or an `httpx.Timeout`; None is refused, not "never"."""
+    if isinstance(timeout, httpx.Timeout):
+        return timeout
+    if type(timeout) not in (int, float):
+        raise InvalidArgumentTypeError(
+            f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
+        )
+    if not math.isfinite(timeout) or timeout <= 0:
+        raise InvalidArgumentError(f"timeout must be a finite number of seconds > 0, got {timeout}")
+    return httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT))
+
+
 class BaseTmdb:
     """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
 
@@ -75,16 +108,23 @@ class BaseTmdb:
         access_token: str | None,
         *,
         api_key: str | None,
-        base_url: str,
-        image_base_url: str,
+        base_url: str | None,
+        image_base_url: str | None,
         timeout: float | httpx.Timeout,
         max_retries: int,
         retry_policy: RetryPolicy | None,
         rate_limit: float | RateLimiter | None,
+        strict: bool | None,
         now: Callable[[], float],
         rand: Callable[[], float],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(access_token, api_key)
+        if strict is None:
+            strict = os.environ.get(STRICT_ENV, "").strip().lower() in ("1", "true", "yes")
+        elif not isinstance(strict, bool):
+            raise InvalidArgumentTypeError(f"strict must be a bool, got {type(strict).__name__}")
+        self.strict = strict
+        self._warned: set[str] = set()
         try:
             self.rate_limiter = (
                 rate_limit
@@ -93,9 +133,13 @@ class BaseTmdb:
             )
         except ValueError as exc:
             raise InvalidArgumentError(str(exc)) from None
-        self.base_url = _check_base_url("base_url", base_url).rstrip("/")
-        self.image_base_url = _check_base_url("image_base_url", image_base_url)
-        self.timeout = timeout if isinstance(timeout, httpx.Timeout) else httpx.Timeout(timeout)
+        self.base_url = resolve_url("base_url", base_url, BASE_URL_ENV, DEFAULT_BASE_URL).rstrip(
+            "/"
+        )
+        self.image_base_url = resolve_url(
+            "image_base_url", image_base_url, IMAGE_BASE_URL_ENV, DEFAULT_IMAGE_BASE_URL
+        )
+        self.timeout = check_timeout(timeout)
         try:
             self.retry_policy = retry_policy or RetryPolicy(max_retries=max_retries)
         except ValueError as exc:
@@ -111,7 +155,8 @@ class BaseTmdb:
     def __repr__(self) -> str:
         return (
             f"{type(self).__name__}(base_url={self.base_url!r}, "
-            f"credential={self.credential_kind!r}, max_retries={self.retry_policy.max_retries}, "
+            f"credential={self.credential_kind!r}, strict={self.strict}, "
+            f"max_retries={self.retry_policy.max_retries}, "
             f"rate_limiter={self.rate_limiter!r})"
         )
 
@@ -120,7 +165,10 @@ class BaseTmdb:
         return {
             "base_url": self.base_url,
             "timeout": self.timeout,
-            "headers": {"User-Agent": USER_AGENT, "Accept": "application/json"},
+            "headers": {
+                "User-Agent": f"{USER_AGENT} httpx/{httpx.__version__}",
+                "Accept": "application/json",
+            },
             "follow_redirects": False,
         }
 
@@ -179,7 +227,7 @@ class BaseTmdb:
         )
         logger.info(
             "%s: %s, retry %d of %d in %.2fs",
-            call.operation_id,
+            call.name,
             reason,
             retries_done + 1,
             self.retry_policy.max_retries,
@@ -195,7 +243,7 @@ class BaseTmdb:
 
     def _parse(self, call: ApiCall[T], method: str, url: str, response: httpx.Response) -> T:
         try:
-            return call.decode(response.content)
+            result = call.decode(response.content, self.strict)
         except OffSpec as off:
             raise ResponseValidationError(
                 f"{method} {url}: the response does not match the spec at {off.json_path}: "
@@ -206,12 +254,65 @@ class BaseTmdb:
                 request_method=method,
                 request_url=url,
             ) from None
+        for deviation in getattr(result, "spec_deviations", ()):
+            self._warn(call, deviation)
+        return result
+
+    def _warn(self, call: ApiCall[Any], deviation: Deviation) -> None:
+        """A `SpecDeviationWarning`, once per JSON path (any list index) per client."""
+        where = f"{call.name} {_ANY_INDEX.sub('[*]', deviation.json_path)}"
+        if where not in self._warned:
+            self._warned.add(where)
+            warnings.warn(
+                f"{call.name}: TMDB's answer departs from the spec at {deviation.json_path}: "
+                f"{deviation.problem} (kept as sent; Tmdb(strict=True) makes this an error)",
+                SpecDeviationWarning,
+                stacklevel=5,
+            )
+
+    def _check_progress(self, request: httpx.Request, received: int, started: float) -> None:
+        """Stop an answer that is too big, or whose body arrives past the attempt's deadline."""
+        if received > MAX_BODY_BYTES:
+            raise ResponseValidationError(
+                f"{request.method} {self._redact(str(request.url))}: the answer is larger than "
+                f"{MAX_BODY_BYTES} bytes",
+                json_path="$",
+                http_status=0,
+                body=None,
+                request_method=request.method,
+                request_url=self._redact(str(request.url)),
+            )
+        limit = self.timeout.read
+        if limit is not None and time.monotonic() - started > limit:
+            raise httpx.ReadTimeout(f"the answer took longer than {limit:g}s", request=request)
+
+    def _answer(self, response: httpx.Response, body: bytes) -> httpx.Response:
+        """The streamed `response` with its whole, already decoded, body."""
+        headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"]
+        return httpx.Response(
+            response.status_code, headers=headers, content=body, request=response.request
+        )
+
+    def _build_request(
+        self, http: httpx.Client | httpx.AsyncClient, call: ApiCall[Any]
+    ) -> httpx.Request:
+        try:
+            return http.build_request(call.method, call.url, params=call.params)
+        except httpx.InvalidURL:
+            raise InvalidArgumentError(f"{call.name}: cannot make a URL of {call.url!r}") from None
+
+    def _check_open(self, http: httpx.Client | httpx.AsyncClient) -> None:
+        if http.is_closed:
+            raise ClientClosedError(
+                f"this {type(self).__name__} is closed: make a new one (or use it in a `with` "
+                "block and call it inside)"
+            )
 
 
 def _lenient_json(content: bytes) -> Any:
     """An error body as JSON when it is JSON, else as text (for the error's `body`)."""
     try:
-        return json.loads(content)
+        return load_json(content)
     except ValueError:
         return content.decode("utf-8", "replace")[:500]
 

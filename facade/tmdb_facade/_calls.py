@@ -1,8 +1,8 @@
 """Turn a method call into a request, checking every argument first: pure functions.
 
-The generated endpoint modules build the path and query (`_get_kwargs`), so paths and
-parameter names always follow the spec; the bounds and patterns checked here are read from
-the spec too.
+The generated endpoint modules describe each operation (`ENDPOINT`: method, path, parameters,
+response model) and build its path and query (`ENDPOINT.build_request`); the bounds and
+patterns checked here are read from the same spec. Nothing here knows a path.
 """
 
 from __future__ import annotations
@@ -11,199 +11,129 @@ import functools
 import re
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar, cast
 
-from tmdb_api.api.people import person_images as _person_images
-from tmdb_api.api.tv_episodes import tv_episode_images as _tv_episode_images
-from tmdb_api.api.tv_seasons import tv_season_aggregate_credits as _tv_season_aggregate_credits
-from tmdb_api.api.tv_seasons import tv_season_credits as _tv_season_credits
-from tmdb_api.api.tv_seasons import tv_season_images as _tv_season_images
-from tmdb_api.models import (
-    EpisodeImages,
-    PersonImages,
-    SeasonAggregateCredits,
-    SeasonCredits,
-    SeasonImages,
-)
-from tmdb_api.types import UNSET, Unset
+from tmdb_api.types import UNSET, Endpoint
 
 from . import _spec
-from ._build import M
-from ._validation import decode_model
-from .errors import InvalidArgumentError, InvalidArgumentTypeError
+from ._validation import Model, decode_model
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted
 
 T = TypeVar("T")
 
 ImageLanguages = Sequence[str | None]
 """Languages of images to include: ISO 639-1 codes, None for images with no language."""
 
-_LANGUAGE_CODE = re.compile(r"[a-z]{2}")
+Appendix = Literal["images", "credits", "aggregate_credits"]
+"""What season details can bring along in the same request (`append_to_response`)."""
 
 
 @dataclass(frozen=True)
 class ApiCall(Generic[T]):
     """One request to send and how to read its successful answer."""
 
-    operation_id: str
+    name: str
     method: str
     url: str
     params: Mapping[str, str]
-    decode: Callable[[bytes], T]
-    """Body of a 200 answer -> result; raises `OffSpec` when the body breaks the spec."""
+    decode: Callable[[bytes, bool], T]
+    """(body of a 200 answer, strict) -> result; raises `OffSpec` when the body is unusable,
+    or with strict when it breaks the spec anywhere."""
     rate_limited: bool = True
     """Whether the call counts against TMDB's API rate limit (the image CDN does not)."""
 
 
-def _check(operation_id: str, **arguments: object) -> None:
-    """Raise if an argument breaks its parameter's schema in the spec (type, bounds, pattern)."""
-    for param in _spec.operations()[operation_id].parameters:
-        name, schema = param["name"], param["schema"]
-        value = arguments[name]
-        if value is None and not param.get("required"):
-            continue
-        if schema["type"] == "integer":
-            if type(value) is not int:  # bool is an int subclass, and never an id
-                raise InvalidArgumentTypeError(f"{name} must be an int, got {type(value).__name__}")
-            low, high = schema.get("minimum"), schema.get("maximum")
-            if (low is not None and value < low) or (high is not None and value > high):
-                raise InvalidArgumentError(f"{name} must be between {low} and {high}, got {value}")
-        elif schema["type"] == "string":
-            if not isinstance(value, str):
-                raise InvalidArgumentTypeError(f"{name} must be a str, got {type(value).__name__}")
-            if "pattern" in schema and not re.search(schema["pattern"], value):
-                raise InvalidArgumentError(
-                    f"{name} must look like {param.get('example')!r}, got {value!r}"
-                )
+#: Parameters the facade takes as a list of items, sent as TMDB's comma-separated string;
+#: None stands for TMDB's `null` (images without text).
+LIST_PARAMETERS = frozenset({"include_image_language", "append_to_response"})
 
 
-def encode_image_languages(languages: ImageLanguages | None) -> str | None:
-    """`["en", None]` -> `"en,null"`, TMDB's form for `include_image_language`.
-
-    >>> encode_image_languages(["en", None])
-    'en,null'
-    """
-    if languages is None:
-        return None
-    if isinstance(languages, str) or not isinstance(languages, Sequence):
+def _encode_list(parameter: Mapping[str, Any], values: object) -> str:
+    """`["en", None]` -> `"en,null"`, each item checked against the parameter's pattern."""
+    name, example = parameter["name"], parameter.get("example", "")
+    if isinstance(values, str) or not isinstance(values, Sequence):
         raise InvalidArgumentTypeError(
-            "include_image_language must be a list of language codes such as ['en', None], "
-            f"got {type(languages).__name__}"
+            f"{name} must be a list such as {example.split(',')!r}, got {type(values).__name__}"
         )
-    if not languages:
-        raise InvalidArgumentError("include_image_language must name at least one language")
-    codes = []
-    for index, code in enumerate(languages):
-        if code is None:
-            codes.append("null")
-        elif isinstance(code, str) and _LANGUAGE_CODE.fullmatch(code):
-            codes.append(code)
-        else:
-            raise InvalidArgumentError(
-                f"include_image_language[{index}] must be a two-letter ISO 639-1 code "
-                f"such as 'en', or None for images without text, got {code!r}"
+    if not values:
+        raise InvalidArgumentError(f"{name} must name at least one item")
+    items = []
+    for index, value in enumerate(values):
+        item = "null" if value is None else value
+        if not isinstance(item, str):
+            raise InvalidArgumentTypeError(
+                f"{name}[{index}] must be a str, got {type(item).__name__}"
             )
-    return ",".join(codes)
+        if "," in item or not _matches(parameter["schema"], item):
+            raise InvalidArgumentError(
+                f"{name}[{index}] must be one item of a list like {example!r}, got {quoted(item)}"
+            )
+        items.append(item)
+    return ",".join(items)
 
 
-def _unset(value: str | None) -> str | Unset:
-    return UNSET if value is None else value
+def _matches(schema: Mapping[str, Any], value: str) -> bool:
+    # fullmatch: Python's `$` also matches before a trailing newline, ECMA-262's does not.
+    return "pattern" not in schema or re.fullmatch(schema["pattern"], value) is not None
 
 
-def _call(operation_id: str, kwargs: dict[str, Any], model: type[M]) -> ApiCall[M]:
+def check_argument(parameter: Mapping[str, Any], value: object) -> None:
+    """Raise if `value` breaks its parameter's schema in the spec (type, bounds, pattern)."""
+    name, schema = parameter["name"], parameter["schema"]
+    if schema.get("type") == "integer":
+        if type(value) is not int:  # bool is an int subclass, and never an id
+            raise InvalidArgumentTypeError(f"{name} must be an int, got {type(value).__name__}")
+        low, high = schema.get("minimum"), schema.get("maximum")
+        if (low is not None and value < low) or (high is not None and value > high):
+            raise InvalidArgumentError(f"{name} must be between {low} and {high}, got {value}")
+    elif schema.get("type") == "string":
+        if not isinstance(value, str):
+            raise InvalidArgumentTypeError(f"{name} must be a str, got {type(value).__name__}")
+        if not _matches(schema, value):
+            shape = repr(parameter["example"]) if "example" in parameter else schema["pattern"]
+            raise InvalidArgumentError(f"{name} must look like {shape}, got {quoted(value)}")
+
+
+def api_call(
+    endpoint: Endpoint[T], path_arguments: Sequence[object], query: Mapping[str, object]
+) -> ApiCall[T]:
+    """The request for one operation, every argument checked against the spec first.
+
+    Query arguments that are None are left out.
+    """
+    operation = _spec.operation(endpoint.method, endpoint.path)
+    arguments = dict(zip(endpoint.path_parameters, path_arguments, strict=True))
+    arguments.update((name, value) for name, value in query.items() if value is not None)
+    for parameter in operation.parameters:
+        name = parameter["name"]
+        if name in LIST_PARAMETERS and name in arguments:
+            arguments[name] = _encode_list(parameter, arguments[name])
+        if name in arguments:
+            check_argument(parameter, arguments[name])
+        elif parameter.get("required"):
+            raise InvalidArgumentError(f"{name} is required")
+    path_values = [arguments.pop(name) for name in endpoint.path_parameters]
+    query_values = {name: arguments.get(name, UNSET) for name in endpoint.query_parameters}
+    kwargs = endpoint.build_request(*path_values, **query_values)
     return ApiCall(
-        operation_id=operation_id,
+        name=endpoint.name,
         method=str(kwargs["method"]).upper(),
         url=kwargs["url"],
         params=kwargs.get("params", {}),
-        decode=functools.partial(decode_model, operation_id, model),
+        # Every generated model has `from_decoded` (openapi/templates/model.py.jinja).
+        decode=functools.partial(_decode, operation.operation_id, endpoint.response_model),
     )
+
+
+def _decode(operation_id: str, model: type[T], content: bytes, strict: bool) -> T:
+    # Every generated model has `from_decoded` and `spec_deviations` (openapi/templates).
+    return cast(T, decode_model(operation_id, cast("type[Model]", model), content, strict=strict))
+
+
+def _image_bytes(content: bytes, strict: bool) -> bytes:
+    return content
 
 
 def image(url: str) -> ApiCall[bytes]:
     """Fetch the bytes of an image from TMDB's image server (an absolute URL)."""
-    return ApiCall("image", "GET", url, {}, decode=bytes, rate_limited=False)
-
-
-def season_images(
-    series_id: int,
-    season_number: int,
-    *,
-    language: str | None = None,
-    include_image_language: ImageLanguages | None = None,
-) -> ApiCall[SeasonImages]:
-    image_languages = encode_image_languages(include_image_language)
-    _check(
-        "tv-season-images",
-        series_id=series_id,
-        season_number=season_number,
-        language=language,
-        include_image_language=image_languages,
-    )
-    kwargs = _tv_season_images._get_kwargs(
-        series_id,
-        season_number,
-        language=_unset(language),
-        include_image_language=_unset(image_languages),
-    )
-    return _call("tv-season-images", kwargs, SeasonImages)
-
-
-def episode_images(
-    series_id: int,
-    season_number: int,
-    episode_number: int,
-    *,
-    language: str | None = None,
-    include_image_language: ImageLanguages | None = None,
-) -> ApiCall[EpisodeImages]:
-    image_languages = encode_image_languages(include_image_language)
-    _check(
-        "tv-episode-images",
-        series_id=series_id,
-        season_number=season_number,
-        episode_number=episode_number,
-        language=language,
-        include_image_language=image_languages,
-    )
-    kwargs = _tv_episode_images._get_kwargs(
-        series_id,
-        season_number,
-        episode_number,
-        language=_unset(language),
-        include_image_language=_unset(image_languages),
-    )
-    return _call("tv-episode-images", kwargs, EpisodeImages)
-
-
-def person_images(person_id: int) -> ApiCall[PersonImages]:
-    _check("person-images", person_id=person_id)
-    kwargs = _person_images._get_kwargs(person_id)
-    return _call("person-images", kwargs, PersonImages)
-
-
-def season_credits(
-    series_id: int, season_number: int, *, language: str | None = None
-) -> ApiCall[SeasonCredits]:
-    _check(
-        "tv-season-credits",
-        series_id=series_id,
-        season_number=season_number,
-        language=language,
-    )
-    kwargs = _tv_season_credits._get_kwargs(series_id, season_number, language=_unset(language))
-    return _call("tv-season-credits", kwargs, SeasonCredits)
-
-
-def season_aggregate_credits(
-    series_id: int, season_number: int, *, language: str | None = None
-) -> ApiCall[SeasonAggregateCredits]:
-    _check(
-        "tv-season-aggregate-credits",
-        series_id=series_id,
-        season_number=season_number,
-        language=language,
-    )
-    kwargs = _tv_season_aggregate_credits._get_kwargs(
-        series_id, season_number, language=_unset(language)
-    )
-    return _call("tv-season-aggregate-credits", kwargs, SeasonAggregateCredits)
+    return ApiCall("image", "GET", url, {}, decode=_image_bytes, rate_limited=False)

@@ -11,10 +11,13 @@ import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+from tmdb_api.api.people import person_images as person_images_op
+from tmdb_api.api.tv_episodes import tv_episode_images
+from tmdb_api.api.tv_seasons import tv_season_images
 from tmdb_api.models import Image
 
-from . import _calls
 from . import _cli_options as opt
+from ._calls import api_call
 from ._cli_files import save_images
 from ._cli_options import Parser
 from ._cli_output import make_console, print_json
@@ -57,7 +60,11 @@ def season_posters(args: argparse.Namespace) -> None:
     """`tmdb-facade download season-posters`."""
     ids = (args.series_id, args.season_number)
     # Checks the arguments before anything starts, as every command does.
-    _calls.season_images(*ids, language=args.language, include_image_language=args.image_language)
+    api_call(
+        tv_season_images.ENDPOINT,
+        ids,
+        {"language": args.language, "include_image_language": args.image_language},
+    )
     _download(
         args,
         lambda tmdb: (
@@ -73,7 +80,11 @@ def season_posters(args: argparse.Namespace) -> None:
 def episode_stills(args: argparse.Namespace) -> None:
     """`tmdb-facade download episode-stills`."""
     ids = (args.series_id, args.season_number, args.episode_number)
-    _calls.episode_images(*ids, language=args.language, include_image_language=args.image_language)
+    api_call(
+        tv_episode_images.ENDPOINT,
+        ids,
+        {"language": args.language, "include_image_language": args.image_language},
+    )
     _download(
         args,
         lambda tmdb: (
@@ -88,7 +99,7 @@ def episode_stills(args: argparse.Namespace) -> None:
 
 def person_profiles(args: argparse.Namespace) -> None:
     """`tmdb-facade download person-profiles`."""
-    _calls.person_images(args.person_id)
+    api_call(person_images_op.ENDPOINT, (args.person_id,), {})
     _download(
         args,
         lambda tmdb: tmdb.person_images(args.person_id).profiles,

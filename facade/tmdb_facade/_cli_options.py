@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from typing import Any, Final, NoReturn
 
-from ._base import DEFAULT_MAX_RETRIES
+from ._constants import DEFAULT_MAX_RETRIES
 from .images import IMAGE_SIZES, ImageKind
 
 ImageLanguages = list[str | None]

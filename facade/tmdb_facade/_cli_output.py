@@ -97,7 +97,7 @@ def aggregate_tables(credits: SeasonAggregateCredits, title: str, limit: int | N
     """Cast and crew of every episode, most episodes first; one crew row per person."""
     cast = _table(f"Cast of {title} ({len(credits.cast)})", "Name", "Character", "Episodes")
     for member in _shown(most_episodes_first(credits.cast), limit, cast):
-        roles = _counted((role.character, role.episode_count) for role in member.roles)
+        roles = _counted((role.character or "", role.episode_count) for role in member.roles)
         cast.add_row(member.name, roles, str(member.total_episode_count))
     merged = most_episodes_first(merge_aggregate_crew(credits.crew))
     crew = _table(f"Crew of {title} ({len(merged)})", "Name", "Department", "Job", "Episodes")

@@ -13,8 +13,9 @@ from contextlib import contextmanager
 from enum import IntEnum
 from typing import Final
 
-from ._auth import ACCESS_TOKEN_ENV, API_KEY_ENV, resolve_credentials
-from ._base import DEFAULT_BASE_URL, DEFAULT_IMAGE_BASE_URL, _check_base_url
+from ._auth import resolve_credentials
+from ._base import check_base_url as _check_base_url
+from ._constants import ACCESS_TOKEN_ENV, API_KEY_ENV, DEFAULT_BASE_URL, DEFAULT_IMAGE_BASE_URL
 from .client import Tmdb
 from .errors import (
     APIConnectionError,

@@ -66,6 +66,16 @@ def operations() -> dict[str, Operation]:
     return found
 
 
+def operation(method: str, path_template: str) -> Operation:
+    """The operation at `method path_template`, as a generated `ENDPOINT` names it."""
+    return _by_route()[method.upper(), path_template]
+
+
+@functools.cache
+def _by_route() -> dict[tuple[str, str], Operation]:
+    return {(op.method, op.path): op for op in operations().values()}
+
+
 def find_operation(method: str, path: str) -> tuple[Operation, dict[str, str]] | None:
     """The operation serving `method path`, with the path parameters it holds."""
     for operation in operations().values():

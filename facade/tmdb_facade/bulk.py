@@ -15,7 +15,7 @@ from typing import Any, Literal, TypeVar, overload
 
 import anyio
 
-from ._base import MAX_CONNECTIONS
+from ._constants import MAX_CONNECTIONS
 from .errors import InvalidArgumentError, TmdbError
 
 T = TypeVar("T")

@@ -15,11 +15,16 @@ import sys
 from collections.abc import Sequence
 from typing import Any, Final
 
+from tmdb_api.api.people import person_images as person_images_op
+from tmdb_api.api.tv_episodes import tv_episode_images as episode_images_op
+from tmdb_api.api.tv_seasons import tv_season_aggregate_credits as aggregate_op
+from tmdb_api.api.tv_seasons import tv_season_credits as credits_op
+from tmdb_api.api.tv_seasons import tv_season_images as season_images_op
 from tmdb_api.models import Image
 
-from . import _calls
 from . import _cli_options as opt
 from . import _cli_output as output
+from ._calls import api_call
 from ._cli_download import add_download_command
 from ._cli_options import ImageLanguages, Parser, UsageError
 from ._cli_session import CliError, ExitCode, cli_error_for, open_client, redact
@@ -113,7 +118,11 @@ def _show_images(
 
 def season_credits(args: argparse.Namespace) -> None:
     """`tmdb-facade season-credits`: cast in billing order, crew by department."""
-    _calls.season_credits(args.series_id, args.season_number, language=args.language)
+    api_call(
+        credits_op.ENDPOINT,
+        (args.series_id, args.season_number),
+        {"language": args.language},
+    )
     with open_client(offline=args.offline, max_retries=args.retries) as tmdb:
         credits = tmdb.season_credits(args.series_id, args.season_number, language=args.language)
     if args.as_json:
@@ -128,7 +137,7 @@ def season_credits(args: argparse.Namespace) -> None:
 def aggregate_credits(args: argparse.Namespace) -> None:
     """`tmdb-facade aggregate-credits`: most episodes first, one crew row a person."""
     series_id, season_number, language = args.series_id, args.season_number, args.language
-    _calls.season_aggregate_credits(series_id, season_number, language=language)
+    api_call(aggregate_op.ENDPOINT, (series_id, season_number), {"language": language})
     with open_client(offline=args.offline, max_retries=args.retries) as tmdb:
         credits = tmdb.season_aggregate_credits(series_id, season_number, language=language)
     if args.as_json:
@@ -148,7 +157,7 @@ def season_images(args: argparse.Namespace) -> None:
         "language": args.language,
         "include_image_language": args.image_language or order,
     }
-    _calls.season_images(*ids, **options)
+    api_call(season_images_op.ENDPOINT, ids, options)
     with open_client(offline=args.offline, max_retries=args.retries) as tmdb:
         images = tmdb.season_images(*ids, **options)
         base_url = tmdb.image_base_url
@@ -172,7 +181,7 @@ def episode_images(args: argparse.Namespace) -> None:
         "language": args.language,
         "include_image_language": args.image_language or order,
     }
-    _calls.episode_images(*ids, **options)
+    api_call(episode_images_op.ENDPOINT, ids, options)
     with open_client(offline=args.offline, max_retries=args.retries) as tmdb:
         images = tmdb.episode_images(*ids, **options)
         base_url = tmdb.image_base_url
@@ -190,7 +199,7 @@ def episode_images(args: argparse.Namespace) -> None:
 
 def person_images(args: argparse.Namespace) -> None:
     """`tmdb-facade person-images`: the profiles, or the best one's URL."""
-    _calls.person_images(args.person_id)
+    api_call(person_images_op.ENDPOINT, (args.person_id,), {})
     with open_client(offline=args.offline, max_retries=args.retries) as tmdb:
         images = tmdb.person_images(args.person_id)
         base_url = tmdb.image_base_url

@@ -74,11 +74,11 @@ def crew_by_job(crew: Iterable[CrewT]) -> dict[str, list[CrewT]]:
 class CrewMember:
     """One person of a season's aggregate crew, with every department and job merged."""
 
-    id: int
+    id: int | None
     name: str
-    original_name: str
+    original_name: str | None
     profile_path: str | None
-    known_for_department: str
+    known_for_department: str | None
     departments: tuple[str, ...]
     jobs: tuple[Job, ...]
     total_episode_count: int
@@ -93,9 +93,10 @@ def merge_aggregate_crew(crew: Iterable[AggregateCrew]) -> list[CrewMember]:
     >>> [m.departments for m in merge_aggregate_crew(crew) if m.name == "Vince Gilligan"]
     [('Directing', 'Production', 'Writing')]
     """
-    entries: dict[int, list[AggregateCrew]] = {}
-    for entry in crew:
-        entries.setdefault(entry.id, []).append(entry)
+    # TMDB sends a null id on a few entries: those cannot be merged with anything.
+    entries: dict[int | tuple[int], list[AggregateCrew]] = {}
+    for index, entry in enumerate(crew):
+        entries.setdefault(entry.id if entry.id is not None else (index,), []).append(entry)
     merged = []
     for person_entries in entries.values():
         first = person_entries[0]

@@ -11,7 +11,11 @@
     │   └── ServerError              5xx
     ├── APIConnectionError           no answer: connection refused, reset, DNS...
     │   └── APITimeoutError          no answer in time
-    └── ResponseValidationError      an answer that is not what the spec says
+    ├── ResponseValidationError      an answer that cannot be used (any departure from the
+    │                                spec, with strict=True)
+    └── ClientClosedError            the client was closed (also a RuntimeError)
+
+    SpecDeviationWarning             (a warning) an answer departs from the spec, kept as sent
 
 No message, repr or attribute of these errors holds a credential: URLs are redacted.
 """
@@ -25,6 +29,7 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "ClientClosedError",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
     "MissingCredentialsError",
@@ -32,9 +37,26 @@ __all__ = [
     "RateLimitError",
     "ResponseValidationError",
     "ServerError",
+    "SpecDeviationWarning",
     "TmdbError",
     "make_status_error",
 ]
+
+
+#: How much of a rejected value an error message quotes.
+QUOTED_VALUE_LIMIT = 60
+
+
+def quoted(value: object) -> str:
+    """`repr(value)`, cut short: an error message must not carry a megabyte of input.
+
+    >>> quoted("tt" * 50)
+    "'tttttttttttttttttttttttttttttttttttttttttttttttttttttttttt... (102 characters)"
+    """
+    text = repr(value)
+    if len(text) <= QUOTED_VALUE_LIMIT:
+        return text
+    return f"{text[: QUOTED_VALUE_LIMIT - 1]}... ({len(text)} characters)"
 
 
 class TmdbError(Exception):
@@ -43,6 +65,14 @@ class TmdbError(Exception):
 
 class MissingCredentialsError(TmdbError):
     """Neither an access token nor an API key was given or found in the environment."""
+
+
+class ClientClosedError(TmdbError, RuntimeError):
+    """The client was closed, or is used from an event loop other than its own."""
+
+
+class SpecDeviationWarning(UserWarning):
+    """TMDB's answer departs from the spec; the client kept it as sent (see `strict`)."""
 
 
 class InvalidArgumentError(TmdbError, ValueError):

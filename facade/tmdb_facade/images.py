@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import Final, Literal
 
 from tmdb_api.models import Image
 
-from ._base import DEFAULT_IMAGE_BASE_URL
-from .errors import InvalidArgumentError
+from ._constants import DEFAULT_IMAGE_BASE_URL
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted
 
 __all__ = [
     "IMAGE_SIZES",
     "ImageKind",
     "best_image",
+    "checked_file_path",
     "image_url",
     "rank_images",
 ]
@@ -27,6 +29,34 @@ IMAGE_SIZES: Final[dict[ImageKind, tuple[str, ...]]] = {
     "profile": ("w45", "w185", "h632", "original"),
 }
 _ANY_SIZE: Final = frozenset(size for sizes in IMAGE_SIZES.values() for size in sizes)
+
+
+#: A TMDB file path: `/` and a file name of letters, digits and `._-` (never `/`, `%`, `?`,
+#: spaces or control characters), within the 255 bytes a file name may have.
+_FILE_PATH = re.compile(r"/[A-Za-z0-9._-]{1,254}")
+
+
+def checked_file_path(image: Image | str) -> str:
+    """The `file_path` of an image (a model or the path itself), if it is safe to use in a URL,
+    a file name or a printed line; else `InvalidArgumentError` (`InvalidArgumentTypeError`
+    when it is no image at all).
+
+    >>> checked_file_path("/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg")
+    '/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg'
+    """
+    if isinstance(image, str):
+        file_path: object = image
+    elif isinstance(image, Image):
+        file_path = image.file_path
+    else:
+        raise InvalidArgumentTypeError(
+            f"image must be an Image or its file_path (a str), got {type(image).__name__}"
+        )
+    if not isinstance(file_path, str):
+        raise InvalidArgumentTypeError(f"file_path must be a str, got {type(file_path).__name__}")
+    if not _FILE_PATH.fullmatch(file_path) or file_path in ("/.", "/.."):
+        raise InvalidArgumentError(f"not a TMDB image file path: {quoted(file_path)}")
+    return file_path
 
 
 def image_url(
@@ -44,9 +74,7 @@ def image_url(
     With `kind`, the size must be one TMDB renders for that kind; without, any known size.
     Pass the client's `image_base_url` as `base_url` to follow a client pointed elsewhere.
     """
-    file_path = image if isinstance(image, str) else image.file_path
-    if not isinstance(file_path, str) or not file_path.startswith("/") or "/" in file_path[1:]:
-        raise InvalidArgumentError(f"not a TMDB image file path: {file_path!r}")
+    file_path = checked_file_path(image)
     if kind is not None and kind not in IMAGE_SIZES:
         raise InvalidArgumentError(f"kind must be one of {sorted(IMAGE_SIZES)}, got {kind!r}")
     allowed = IMAGE_SIZES[kind] if kind else sorted(_ANY_SIZE)

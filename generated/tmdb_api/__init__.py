@@ -1,4 +1,4 @@
-"""A client library for accessing TMDB API v3 (images and season credits)"""
+"""A client library for accessing TMDB API v3 (images, season credits, series and season details)"""
 
 from .client import AuthenticatedClient, Client
 

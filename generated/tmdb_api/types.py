@@ -1,8 +1,8 @@
 """Contains some shared types for properties"""
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Callable, Mapping, MutableMapping
 from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from typing import IO, Any, BinaryIO, Generic, Literal, TypeVar
 
 from attrs import define
 
@@ -51,4 +51,34 @@ class Response(Generic[T]):
     parsed: T | None
 
 
+@define(frozen=True)
+class Endpoint(Generic[T]):
+    """One operation of the spec, as a hand-written client needs it: request and response
+
+    `method` and `path` are the operation's, as in the spec (`GET`, `/3/person/{person_id}/images`).
+
+    `build_request(...)` takes the operation's parameters (path parameters positionally, query
+    parameters by keyword, UNSET to leave one out) and returns the keyword arguments of
+    `httpx.Client.build_request`: method, URL path and query parameters.
+    `response_model.from_decoded(json_object)` builds the answer of a successful call.
+    """
+
+    name: str
+    method: str
+    path: str
+    path_parameters: tuple[str, ...]
+    query_parameters: tuple[str, ...]
+    response_model: type[T]
+    build_request: Callable[..., dict[str, Any]]
+
+
+@define(frozen=True)
+class Deviation:
+    """Where an answer departs from the spec (`json_path`, such as `$.cast[3].character`), and how"""
+
+    json_path: str
+    problem: str
+
+
 __all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ += ["Deviation", "Endpoint"]

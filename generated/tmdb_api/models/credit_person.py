@@ -6,6 +6,8 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Deviation
+
 T = TypeVar("T", bound="CreditPerson")
 
 
@@ -14,30 +16,41 @@ class CreditPerson:
     """The fields every cast and crew entry has about the person."""
 
     adult: bool
-    gender: int
-    """ 0 not set, 1 female, 2 male, 3 non-binary. """
-    id: int
-    """ TMDB id of the person. """
-    known_for_department: str
-    """ The department the person is best known for (Acting, Directing, ...). """
+    gender: int | None
+    """ 0 not set, 1 female, 2 male, 3 non-binary; null on some old entries. """
+    id: int | None
+    """ TMDB id of the person; null on some crew entries TMDB has lost track of. """
+    known_for_department: None | str
+    """ The department the person is best known for (Acting, Directing, ...); null when
+    TMDB has none.
+     """
     name: str
-    original_name: str
+    original_name: None | str
     popularity: float
     profile_path: None | str
     """ File path of the person's main profile picture; null when there is none. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         adult = self.adult
 
+        gender: int | None
         gender = self.gender
 
+        id: int | None
         id = self.id
 
+        known_for_department: None | str
         known_for_department = self.known_for_department
 
         name = self.name
 
+        original_name: None | str
         original_name = self.original_name
 
         popularity = self.popularity
@@ -67,15 +80,37 @@ class CreditPerson:
         d = dict(src_dict)
         adult = d.pop("adult")
 
-        gender = d.pop("gender")
+        def _parse_gender(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
 
-        id = d.pop("id")
+        gender = _parse_gender(d.pop("gender"))
 
-        known_for_department = d.pop("known_for_department")
+        def _parse_id(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        id = _parse_id(d.pop("id"))
+
+        def _parse_known_for_department(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        known_for_department = _parse_known_for_department(
+            d.pop("known_for_department")
+        )
 
         name = d.pop("name")
 
-        original_name = d.pop("original_name")
+        def _parse_original_name(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        original_name = _parse_original_name(d.pop("original_name"))
 
         popularity = d.pop("popularity")
 
@@ -97,6 +132,38 @@ class CreditPerson:
             profile_path=profile_path,
         )
 
+        credit_person.additional_properties = d
+        return credit_person
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        adult = d.pop("adult", UNSET)
+        gender = d.pop("gender", UNSET)
+        if type(gender) is float and gender.is_integer():
+            gender = int(gender)
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        known_for_department = d.pop("known_for_department", UNSET)
+        name = d.pop("name", UNSET)
+        original_name = d.pop("original_name", UNSET)
+        popularity = d.pop("popularity", UNSET)
+        profile_path = d.pop("profile_path", UNSET)
+        credit_person = cls(
+            adult=adult,
+            gender=gender,
+            id=id,
+            known_for_department=known_for_department,
+            name=name,
+            original_name=original_name,
+            popularity=popularity,
+            profile_path=profile_path,
+        )
         credit_person.additional_properties = d
         return credit_person
 

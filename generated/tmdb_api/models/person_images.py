@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..types import UNSET, Deviation
+
 if TYPE_CHECKING:
     from ..models.image import Image
 
@@ -19,6 +21,11 @@ class PersonImages:
     """ TMDB id of the person. """
     profiles: list[Image]
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
 
     def to_dict(self) -> dict[str, Any]:
         id = self.id
@@ -58,6 +65,31 @@ class PersonImages:
             profiles=profiles,
         )
 
+        person_images.additional_properties = d
+        return person_images
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.image import Image
+
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        profiles = d.pop("profiles", UNSET)
+        if isinstance(profiles, list):
+            profiles = [
+                Image.from_decoded(item) if isinstance(item, dict) else item
+                for item in profiles
+            ]
+        person_images = cls(
+            id=id,
+            profiles=profiles,
+        )
         person_images.additional_properties = d
         return person_images
 

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.person_images import PersonImages
-from ...types import Response
+from ...types import Endpoint, Response
 
 
 def _get_kwargs(
@@ -175,3 +175,23 @@ async def asyncio(
             client=client,
         )
     ).parsed
+
+
+def build_request(
+    person_id: int,
+) -> dict[str, Any]:
+    """`GET /3/person/{person_id}/images`: keyword arguments for `httpx.Client.build_request`"""
+    return _get_kwargs(
+        person_id=person_id,
+    )
+
+
+ENDPOINT: Endpoint[PersonImages] = Endpoint(
+    name="person_images",
+    method="GET",
+    path="/3/person/{person_id}/images",
+    path_parameters=("person_id",),
+    query_parameters=(),
+    response_model=PersonImages,
+    build_request=build_request,
+)

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.season_aggregate_credits import SeasonAggregateCredits
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Endpoint, Response, Unset
 
 
 def _get_kwargs(
@@ -218,3 +218,31 @@ async def asyncio(
             language=language,
         )
     ).parsed
+
+
+def build_request(
+    series_id: int,
+    season_number: int,
+    *,
+    language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """`GET /3/tv/{series_id}/season/{season_number}/aggregate_credits`: keyword arguments for `httpx.Client.build_request`"""
+    return _get_kwargs(
+        series_id=series_id,
+        season_number=season_number,
+        language=language,
+    )
+
+
+ENDPOINT: Endpoint[SeasonAggregateCredits] = Endpoint(
+    name="tv_season_aggregate_credits",
+    method="GET",
+    path="/3/tv/{series_id}/season/{season_number}/aggregate_credits",
+    path_parameters=(
+        "series_id",
+        "season_number",
+    ),
+    query_parameters=("language",),
+    response_model=SeasonAggregateCredits,
+    build_request=build_request,
+)

@@ -7,7 +7,7 @@ import httpx
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.season_images import SeasonImages
-from ...types import UNSET, Response, Unset
+from ...types import UNSET, Endpoint, Response, Unset
 
 
 def _get_kwargs(
@@ -229,3 +229,36 @@ async def asyncio(
             include_image_language=include_image_language,
         )
     ).parsed
+
+
+def build_request(
+    series_id: int,
+    season_number: int,
+    *,
+    language: str | Unset = UNSET,
+    include_image_language: str | Unset = UNSET,
+) -> dict[str, Any]:
+    """`GET /3/tv/{series_id}/season/{season_number}/images`: keyword arguments for `httpx.Client.build_request`"""
+    return _get_kwargs(
+        series_id=series_id,
+        season_number=season_number,
+        language=language,
+        include_image_language=include_image_language,
+    )
+
+
+ENDPOINT: Endpoint[SeasonImages] = Endpoint(
+    name="tv_season_images",
+    method="GET",
+    path="/3/tv/{series_id}/season/{season_number}/images",
+    path_parameters=(
+        "series_id",
+        "season_number",
+    ),
+    query_parameters=(
+        "language",
+        "include_image_language",
+    ),
+    response_model=SeasonImages,
+    build_request=build_request,
+)

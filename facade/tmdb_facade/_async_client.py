@@ -1,0 +1,258 @@
+"""`AsyncTmdb`, the asynchronous client; `scripts/unasync` writes `Tmdb` from it.
+
+Each API method is one line: the generated `ENDPOINT` of its operation and the arguments.
+`_request` checks them and builds the request (`_calls`), `_send` sends it and hands every
+answer to the shared `_handle_answer` (`_base`), which decides what happens next.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Awaitable, Callable, Sequence
+from types import TracebackType
+from typing import Self, TypeVar
+
+import anyio
+import httpx
+
+from tmdb_api.api.configuration import configuration_details
+from tmdb_api.api.people import person_images
+from tmdb_api.api.tv_episodes import tv_episode_images
+from tmdb_api.api.tv_seasons import (
+    tv_season_aggregate_credits,
+    tv_season_credits,
+    tv_season_details,
+    tv_season_images,
+)
+from tmdb_api.api.tv_series import tv_series_details
+from tmdb_api.models import (
+    Configuration,
+    EpisodeImages,
+    Image,
+    PersonImages,
+    SeasonAggregateCredits,
+    SeasonCredits,
+    SeasonDetails,
+    SeasonImages,
+    SeriesDetails,
+)
+from tmdb_api.types import Endpoint
+
+from . import _calls
+from ._auth import CredentialTransport
+from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default_rand
+from ._calls import ApiCall, Appendix, ImageLanguages, api_call
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT
+from .bulk import TaskMap
+from .images import ImageKind, image_url
+from .ratelimit import RateLimiter
+from .retry import RetryPolicy
+
+__all__ = ["AsyncTmdb"]
+
+T = TypeVar("T")
+
+
+class AsyncTmdb(BaseTmdb, TaskMap):
+    """Asynchronous TMDB client.
+
+    >>> async with AsyncTmdb() as tmdb:  # reads TMDB_ACCESS_TOKEN or TMDB_API_KEY  # doctest: +SKIP
+    ...     credits = await tmdb.season_credits(1396, 1)
+    ...     credits.cast[0].character
+    'Walter White'
+
+    `access_token` is TMDB's v4 read access token (sent as a bearer token), `api_key` the v3
+    key (sent as the `api_key` query parameter). `strict=True` (or TMDB_STRICT=1) makes any
+    departure of an answer from the spec a `ResponseValidationError`; by default the answer is
+    kept as sent, its departures listed in `spec_deviations` and warned about once
+    (`SpecDeviationWarning`). `base_url` and `image_base_url` default to
+    TMDB_BASE_URL and TMDB_IMAGE_BASE_URL, else TMDB's own. `transport` replaces the network
+    (an `httpx.MockTransport` in tests, a proxy...); `sleep`, `now` and `rand` replace the
+    clock and randomness used between retries. At most 20 connections are open at once
+    (TMDB's limit per address).
+    """
+
+    def __init__(
+        self,
+        access_token: str | None = None,
+        *,
+        api_key: str | None = None,
+        base_url: str | None = None,
+        image_base_url: str | None = None,
+        timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
+        max_retries: int = DEFAULT_MAX_RETRIES,
+        retry_policy: RetryPolicy | None = None,
+        rate_limit: float | RateLimiter | None = DEFAULT_RATE,
+        strict: bool | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
+        now: Callable[[], float] = default_now,
+        rand: Callable[[], float] = default_rand,
+    ) -> None:
+        super().__init__(
+            access_token,
+            api_key=api_key,
+            base_url=base_url,
+            image_base_url=image_base_url,
+            timeout=timeout,
+            max_retries=max_retries,
+            retry_policy=retry_policy,
+            rate_limit=rate_limit,
+            strict=strict,
+            now=now,
+            rand=rand,
+        )
+        inner = transport or httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
+        self._http = httpx.AsyncClient(
+            transport=CredentialTransport(inner, self._credentials, self.base_url),
+            **self._client_options(),
+        )
+        self._sleep = sleep
+
+    async def _send(self, call: ApiCall[T]) -> T:
+        request = self._build_request(self._http, call)
+        retries_done, delay = 0, self._pace(call)
+        while True:
+            if delay > 0:
+                await self._sleep(delay)
+            self._check_open(self._http)
+            answer: httpx.Response | httpx.RequestError
+            try:
+                answer = await self._receive(request)
+            except httpx.RequestError as error:
+                answer = error
+            outcome = self._handle_answer(call, request, answer, retries_done)
+            if not isinstance(outcome, RetryAfter):
+                return outcome
+            retries_done, delay = retries_done + 1, outcome.delay
+
+    async def _receive(self, request: httpx.Request) -> httpx.Response:
+        """One attempt's answer, read whole unless too big or too slow (`_check_progress`)."""
+        started = time.monotonic()
+        response = await self._http.send(request, stream=True)
+        try:
+            body = bytearray()
+            async for chunk in response.aiter_bytes():
+                body += chunk
+                self._check_progress(request, len(body), started)
+        finally:
+            await response.aclose()
+        return self._answer(response, bytes(body))
+
+    async def _request(self, endpoint: Endpoint[T], *path_arguments: object, **query: object) -> T:
+        return await self._send(api_call(endpoint, path_arguments, query))
+
+    async def close(self) -> None:
+        """Close the connection pool. The client cannot be used afterwards."""
+        await self._http.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.close()
+
+    async def image_bytes(
+        self, image: Image | str, size: str = "original", *, kind: ImageKind | None = None
+    ) -> bytes:
+        """The file of an image at `size`: `tmdb.image_bytes(poster, "w500", kind="poster")`."""
+        url = image_url(image, size, kind=kind, base_url=self.image_base_url)
+        return await self._send(_calls.image(url))
+
+    # -- one method per operation of the spec ---------------------------------------------
+
+    async def season_images(
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        include_image_language: ImageLanguages | None = None,
+    ) -> SeasonImages:
+        """The posters of a season: `tmdb.season_images(1396, 1, language="en")`.
+
+        `include_image_language=["en", None]` adds English and text-free posters.
+        """
+        return await self._request(
+            tv_season_images.ENDPOINT,
+            series_id,
+            season_number,
+            language=language,
+            include_image_language=include_image_language,
+        )
+
+    async def episode_images(
+        self,
+        series_id: int,
+        season_number: int,
+        episode_number: int,
+        *,
+        language: str | None = None,
+        include_image_language: ImageLanguages | None = None,
+    ) -> EpisodeImages:
+        """The stills of an episode: `tmdb.episode_images(1396, 1, 1)`."""
+        return await self._request(
+            tv_episode_images.ENDPOINT,
+            series_id,
+            season_number,
+            episode_number,
+            language=language,
+            include_image_language=include_image_language,
+        )
+
+    async def person_images(self, person_id: int) -> PersonImages:
+        """The profile pictures of a person: `tmdb.person_images(62)`."""
+        return await self._request(person_images.ENDPOINT, person_id)
+
+    async def season_credits(
+        self, series_id: int, season_number: int, *, language: str | None = None
+    ) -> SeasonCredits:
+        """Cast and crew of a season's latest episode: `tmdb.season_credits(1396, 1)`."""
+        return await self._request(
+            tv_season_credits.ENDPOINT, series_id, season_number, language=language
+        )
+
+    async def season_aggregate_credits(
+        self, series_id: int, season_number: int, *, language: str | None = None
+    ) -> SeasonAggregateCredits:
+        """Cast and crew of every episode of a season: `tmdb.season_aggregate_credits(1396, 1)`."""
+        return await self._request(
+            tv_season_aggregate_credits.ENDPOINT, series_id, season_number, language=language
+        )
+
+    async def image_config(self) -> Configuration:
+        """The image server's base URL and sizes: `tmdb.image_config().images.poster_sizes`."""
+        return await self._request(configuration_details.ENDPOINT)
+
+    async def series_details(self, series_id: int, *, language: str | None = None) -> SeriesDetails:
+        """A TV series and its seasons: `tmdb.series_details(1396).number_of_seasons`."""
+        return await self._request(tv_series_details.ENDPOINT, series_id, language=language)
+
+    async def season_details(
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        append_to_response: Sequence[Appendix] | None = None,
+        include_image_language: ImageLanguages | None = None,
+    ) -> SeasonDetails:
+        """A season and its episodes: `tmdb.season_details(1396, 1).episodes[0].name`.
+
+        `append_to_response=["images", "credits", "aggregate_credits"]` brings the season's
+        posters, credits and aggregate credits in the same request (`.images`, `.credits_`,
+        `.aggregate_credits`); `include_image_language` filters the posters.
+        """
+        return await self._request(
+            tv_season_details.ENDPOINT,
+            series_id,
+            season_number,
+            language=language,
+            append_to_response=append_to_response,
+            include_image_language=include_image_language,
+        )

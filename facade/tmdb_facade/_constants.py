@@ -1,0 +1,39 @@
+"""Every default of the library in one place: addresses, limits, timeouts, environment names.
+
+The command line and the fake server read their defaults from here too.
+"""
+
+from __future__ import annotations
+
+from typing import Final
+
+from ._version import __version__
+
+DEFAULT_BASE_URL: Final = "https://api.themoviedb.org"
+#: TMDB's image server. It needs no credential, so the client never sends one there.
+DEFAULT_IMAGE_BASE_URL: Final = "https://image.tmdb.org/t/p/"
+
+#: Seconds for a whole attempt to read an answer, and to open a connection.
+DEFAULT_TIMEOUT: Final = 10.0
+DEFAULT_CONNECT_TIMEOUT: Final = 5.0
+DEFAULT_MAX_RETRIES: Final = 3
+
+#: The largest answer read: the biggest real one (a long series' aggregate credits) is a few MB.
+MAX_BODY_BYTES: Final = 64 * 1024 * 1024
+
+#: TMDB allows 20 simultaneous connections per address.
+MAX_CONNECTIONS: Final = 20
+
+#: TMDB answers about 50 requests a second per address; stay just under it (BENCHMARKS.md has
+#: the runs that chose these: no 429 and the fastest 300 calls).
+DEFAULT_RATE: Final = 49.0
+#: Requests that may go out at once before the rate applies.
+DEFAULT_BURST: Final = 45
+
+USER_AGENT: Final = f"tmdb-facade/{__version__}"
+
+ACCESS_TOKEN_ENV: Final = "TMDB_ACCESS_TOKEN"
+API_KEY_ENV: Final = "TMDB_API_KEY"
+BASE_URL_ENV: Final = "TMDB_BASE_URL"
+IMAGE_BASE_URL_ENV: Final = "TMDB_IMAGE_BASE_URL"
+STRICT_ENV: Final = "TMDB_STRICT"

@@ -1,0 +1,128 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation
+
+if TYPE_CHECKING:
+    from ..models.cast_credit import CastCredit
+    from ..models.crew_credit import CrewCredit
+
+
+T = TypeVar("T", bound="AppendedSeasonCredits")
+
+
+@_attrs_define
+class AppendedSeasonCredits:
+    """The season's credits as `append_to_response=credits` adds them to the season
+    details: the season credits answer without its `id`.
+
+    """
+
+    cast: list[CastCredit]
+    crew: list[CrewCredit]
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        cast = []
+        for cast_item_data in self.cast:
+            cast_item = cast_item_data.to_dict()
+            cast.append(cast_item)
+
+        crew = []
+        for crew_item_data in self.crew:
+            crew_item = crew_item_data.to_dict()
+            crew.append(crew_item)
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "cast": cast,
+                "crew": crew,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.cast_credit import CastCredit
+        from ..models.crew_credit import CrewCredit
+
+        d = dict(src_dict)
+        cast = []
+        _cast = d.pop("cast")
+        for cast_item_data in _cast:
+            cast_item = CastCredit.from_dict(cast_item_data)
+
+            cast.append(cast_item)
+
+        crew = []
+        _crew = d.pop("crew")
+        for crew_item_data in _crew:
+            crew_item = CrewCredit.from_dict(crew_item_data)
+
+            crew.append(crew_item)
+
+        appended_season_credits = cls(
+            cast=cast,
+            crew=crew,
+        )
+
+        appended_season_credits.additional_properties = d
+        return appended_season_credits
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.cast_credit import CastCredit
+        from ..models.crew_credit import CrewCredit
+
+        cast = d.pop("cast", UNSET)
+        if isinstance(cast, list):
+            cast = [
+                CastCredit.from_decoded(item) if isinstance(item, dict) else item
+                for item in cast
+            ]
+        crew = d.pop("crew", UNSET)
+        if isinstance(crew, list):
+            crew = [
+                CrewCredit.from_decoded(item) if isinstance(item, dict) else item
+                for item in crew
+            ]
+        appended_season_credits = cls(
+            cast=cast,
+            crew=crew,
+        )
+        appended_season_credits.additional_properties = d
+        return appended_season_credits
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,103 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation
+
+if TYPE_CHECKING:
+    from ..models.images_configuration import ImagesConfiguration
+
+
+T = TypeVar("T", bound="Configuration")
+
+
+@_attrs_define
+class Configuration:
+    """TMDB's configuration for clients."""
+
+    images: ImagesConfiguration
+    """ How to build an image URL: `secure_base_url`, then one of the sizes listed for
+    that kind of image, then the image's `file_path`
+    (`https://image.tmdb.org/t/p/w500/1BP4xYv9ZG4ZVHkL7ocOziBbSYH.jpg`).
+     """
+    change_keys: list[str]
+    """ The keys TMDB's change feed reports changes under (`air_date`, `images`, ...). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        images = self.images.to_dict()
+
+        change_keys = self.change_keys
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "images": images,
+                "change_keys": change_keys,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.images_configuration import ImagesConfiguration
+
+        d = dict(src_dict)
+        images = ImagesConfiguration.from_dict(d.pop("images"))
+
+        change_keys = cast(list[str], d.pop("change_keys"))
+
+        configuration = cls(
+            images=images,
+            change_keys=change_keys,
+        )
+
+        configuration.additional_properties = d
+        return configuration
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.images_configuration import ImagesConfiguration
+
+        images = d.pop("images", UNSET)
+        if isinstance(images, dict):
+            images = ImagesConfiguration.from_decoded(images)
+        change_keys = d.pop("change_keys", UNSET)
+        configuration = cls(
+            images=images,
+            change_keys=change_keys,
+        )
+        configuration.additional_properties = d
+        return configuration
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

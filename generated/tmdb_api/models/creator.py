@@ -1,0 +1,139 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation, Unset
+
+T = TypeVar("T", bound="Creator")
+
+
+@_attrs_define
+class Creator:
+    """A person who created the series."""
+
+    id: int
+    """ TMDB id of the person. """
+    credit_id: str
+    name: str
+    gender: int
+    """ 0 not set, 1 female, 2 male, 3 non-binary. """
+    profile_path: None | str
+    """ File path of the person's main profile picture; null when there is none. """
+    original_name: str | Unset = UNSET
+    """ Absent in older responses. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        credit_id = self.credit_id
+
+        name = self.name
+
+        gender = self.gender
+
+        profile_path: None | str
+        profile_path = self.profile_path
+
+        original_name = self.original_name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "credit_id": credit_id,
+                "name": name,
+                "gender": gender,
+                "profile_path": profile_path,
+            }
+        )
+        if original_name is not UNSET:
+            field_dict["original_name"] = original_name
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        credit_id = d.pop("credit_id")
+
+        name = d.pop("name")
+
+        gender = d.pop("gender")
+
+        def _parse_profile_path(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        profile_path = _parse_profile_path(d.pop("profile_path"))
+
+        original_name = d.pop("original_name", UNSET)
+
+        creator = cls(
+            id=id,
+            credit_id=credit_id,
+            name=name,
+            gender=gender,
+            profile_path=profile_path,
+            original_name=original_name,
+        )
+
+        creator.additional_properties = d
+        return creator
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        credit_id = d.pop("credit_id", UNSET)
+        name = d.pop("name", UNSET)
+        gender = d.pop("gender", UNSET)
+        if type(gender) is float and gender.is_integer():
+            gender = int(gender)
+        profile_path = d.pop("profile_path", UNSET)
+        original_name = d.pop("original_name", UNSET)
+        creator = cls(
+            id=id,
+            credit_id=credit_id,
+            name=name,
+            gender=gender,
+            profile_path=profile_path,
+            original_name=original_name,
+        )
+        creator.additional_properties = d
+        return creator
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

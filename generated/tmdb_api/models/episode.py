@@ -1,0 +1,286 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation, Unset
+
+if TYPE_CHECKING:
+    from ..models.cast_credit import CastCredit
+    from ..models.crew_credit import CrewCredit
+
+
+T = TypeVar("T", bound="Episode")
+
+
+@_attrs_define
+class Episode:
+    """An episode of a season, with its crew and guest stars."""
+
+    air_date: None | str
+    """ Date (YYYY-MM-DD) the episode first aired; null when unknown. """
+    episode_number: int
+    id: int
+    """ TMDB id of the episode. """
+    name: str
+    overview: str
+    """ May be empty. """
+    production_code: str
+    """ Usually empty. """
+    runtime: int | None
+    """ Length in minutes; null when unknown, as for most episodes not yet aired. """
+    season_number: int
+    still_path: None | str
+    """ File path of the episode's main still; null when there is none. """
+    vote_average: float
+    """ Average user rating, 0 to 10. """
+    vote_count: int
+    crew: list[CrewCredit]
+    guest_stars: list[CastCredit]
+    episode_type: str | Unset = UNSET
+    """ `standard`, `mid_season` (the last before a break within the season) or
+    `finale`; other values may come. Absent in older responses.
+     """
+    show_id: int | Unset = UNSET
+    """ TMDB id of the series. Absent in older responses. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        air_date: None | str
+        air_date = self.air_date
+
+        episode_number = self.episode_number
+
+        id = self.id
+
+        name = self.name
+
+        overview = self.overview
+
+        production_code = self.production_code
+
+        runtime: int | None
+        runtime = self.runtime
+
+        season_number = self.season_number
+
+        still_path: None | str
+        still_path = self.still_path
+
+        vote_average = self.vote_average
+
+        vote_count = self.vote_count
+
+        crew = []
+        for crew_item_data in self.crew:
+            crew_item = crew_item_data.to_dict()
+            crew.append(crew_item)
+
+        guest_stars = []
+        for guest_stars_item_data in self.guest_stars:
+            guest_stars_item = guest_stars_item_data.to_dict()
+            guest_stars.append(guest_stars_item)
+
+        episode_type = self.episode_type
+
+        show_id = self.show_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "air_date": air_date,
+                "episode_number": episode_number,
+                "id": id,
+                "name": name,
+                "overview": overview,
+                "production_code": production_code,
+                "runtime": runtime,
+                "season_number": season_number,
+                "still_path": still_path,
+                "vote_average": vote_average,
+                "vote_count": vote_count,
+                "crew": crew,
+                "guest_stars": guest_stars,
+            }
+        )
+        if episode_type is not UNSET:
+            field_dict["episode_type"] = episode_type
+        if show_id is not UNSET:
+            field_dict["show_id"] = show_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.cast_credit import CastCredit
+        from ..models.crew_credit import CrewCredit
+
+        d = dict(src_dict)
+
+        def _parse_air_date(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        air_date = _parse_air_date(d.pop("air_date"))
+
+        episode_number = d.pop("episode_number")
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        overview = d.pop("overview")
+
+        production_code = d.pop("production_code")
+
+        def _parse_runtime(data: object) -> int | None:
+            if data is None:
+                return data
+            return cast(int | None, data)
+
+        runtime = _parse_runtime(d.pop("runtime"))
+
+        season_number = d.pop("season_number")
+
+        def _parse_still_path(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        still_path = _parse_still_path(d.pop("still_path"))
+
+        vote_average = d.pop("vote_average")
+
+        vote_count = d.pop("vote_count")
+
+        crew = []
+        _crew = d.pop("crew")
+        for crew_item_data in _crew:
+            crew_item = CrewCredit.from_dict(crew_item_data)
+
+            crew.append(crew_item)
+
+        guest_stars = []
+        _guest_stars = d.pop("guest_stars")
+        for guest_stars_item_data in _guest_stars:
+            guest_stars_item = CastCredit.from_dict(guest_stars_item_data)
+
+            guest_stars.append(guest_stars_item)
+
+        episode_type = d.pop("episode_type", UNSET)
+
+        show_id = d.pop("show_id", UNSET)
+
+        episode = cls(
+            air_date=air_date,
+            episode_number=episode_number,
+            id=id,
+            name=name,
+            overview=overview,
+            production_code=production_code,
+            runtime=runtime,
+            season_number=season_number,
+            still_path=still_path,
+            vote_average=vote_average,
+            vote_count=vote_count,
+            crew=crew,
+            guest_stars=guest_stars,
+            episode_type=episode_type,
+            show_id=show_id,
+        )
+
+        episode.additional_properties = d
+        return episode
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.cast_credit import CastCredit
+        from ..models.crew_credit import CrewCredit
+
+        air_date = d.pop("air_date", UNSET)
+        episode_number = d.pop("episode_number", UNSET)
+        if type(episode_number) is float and episode_number.is_integer():
+            episode_number = int(episode_number)
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        name = d.pop("name", UNSET)
+        overview = d.pop("overview", UNSET)
+        production_code = d.pop("production_code", UNSET)
+        runtime = d.pop("runtime", UNSET)
+        if type(runtime) is float and runtime.is_integer():
+            runtime = int(runtime)
+        season_number = d.pop("season_number", UNSET)
+        if type(season_number) is float and season_number.is_integer():
+            season_number = int(season_number)
+        still_path = d.pop("still_path", UNSET)
+        vote_average = d.pop("vote_average", UNSET)
+        vote_count = d.pop("vote_count", UNSET)
+        if type(vote_count) is float and vote_count.is_integer():
+            vote_count = int(vote_count)
+        crew = d.pop("crew", UNSET)
+        if isinstance(crew, list):
+            crew = [
+                CrewCredit.from_decoded(item) if isinstance(item, dict) else item
+                for item in crew
+            ]
+        guest_stars = d.pop("guest_stars", UNSET)
+        if isinstance(guest_stars, list):
+            guest_stars = [
+                CastCredit.from_decoded(item) if isinstance(item, dict) else item
+                for item in guest_stars
+            ]
+        episode_type = d.pop("episode_type", UNSET)
+        show_id = d.pop("show_id", UNSET)
+        if type(show_id) is float and show_id.is_integer():
+            show_id = int(show_id)
+        episode = cls(
+            air_date=air_date,
+            episode_number=episode_number,
+            id=id,
+            name=name,
+            overview=overview,
+            production_code=production_code,
+            runtime=runtime,
+            season_number=season_number,
+            still_path=still_path,
+            vote_average=vote_average,
+            vote_count=vote_count,
+            crew=crew,
+            guest_stars=guest_stars,
+            episode_type=episode_type,
+            show_id=show_id,
+        )
+        episode.additional_properties = d
+        return episode
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,144 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation
+
+T = TypeVar("T", bound="ImagesConfiguration")
+
+
+@_attrs_define
+class ImagesConfiguration:
+    """How to build an image URL: `secure_base_url`, then one of the sizes listed for
+    that kind of image, then the image's `file_path`
+    (`https://image.tmdb.org/t/p/w500/1BP4xYv9ZG4ZVHkL7ocOziBbSYH.jpg`).
+
+    """
+
+    base_url: str
+    """ The image server over plain HTTP. """
+    secure_base_url: str
+    """ The image server over HTTPS. """
+    backdrop_sizes: list[str]
+    """ The sizes backdrops are rendered at (`w780`, ..., `original`). """
+    logo_sizes: list[str]
+    """ The sizes logos are rendered at. """
+    poster_sizes: list[str]
+    """ The sizes posters are rendered at. """
+    profile_sizes: list[str]
+    """ The sizes profile pictures are rendered at. """
+    still_sizes: list[str]
+    """ The sizes episode stills are rendered at. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        base_url = self.base_url
+
+        secure_base_url = self.secure_base_url
+
+        backdrop_sizes = self.backdrop_sizes
+
+        logo_sizes = self.logo_sizes
+
+        poster_sizes = self.poster_sizes
+
+        profile_sizes = self.profile_sizes
+
+        still_sizes = self.still_sizes
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "base_url": base_url,
+                "secure_base_url": secure_base_url,
+                "backdrop_sizes": backdrop_sizes,
+                "logo_sizes": logo_sizes,
+                "poster_sizes": poster_sizes,
+                "profile_sizes": profile_sizes,
+                "still_sizes": still_sizes,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        base_url = d.pop("base_url")
+
+        secure_base_url = d.pop("secure_base_url")
+
+        backdrop_sizes = cast(list[str], d.pop("backdrop_sizes"))
+
+        logo_sizes = cast(list[str], d.pop("logo_sizes"))
+
+        poster_sizes = cast(list[str], d.pop("poster_sizes"))
+
+        profile_sizes = cast(list[str], d.pop("profile_sizes"))
+
+        still_sizes = cast(list[str], d.pop("still_sizes"))
+
+        images_configuration = cls(
+            base_url=base_url,
+            secure_base_url=secure_base_url,
+            backdrop_sizes=backdrop_sizes,
+            logo_sizes=logo_sizes,
+            poster_sizes=poster_sizes,
+            profile_sizes=profile_sizes,
+            still_sizes=still_sizes,
+        )
+
+        images_configuration.additional_properties = d
+        return images_configuration
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        base_url = d.pop("base_url", UNSET)
+        secure_base_url = d.pop("secure_base_url", UNSET)
+        backdrop_sizes = d.pop("backdrop_sizes", UNSET)
+        logo_sizes = d.pop("logo_sizes", UNSET)
+        poster_sizes = d.pop("poster_sizes", UNSET)
+        profile_sizes = d.pop("profile_sizes", UNSET)
+        still_sizes = d.pop("still_sizes", UNSET)
+        images_configuration = cls(
+            base_url=base_url,
+            secure_base_url=secure_base_url,
+            backdrop_sizes=backdrop_sizes,
+            logo_sizes=logo_sizes,
+            poster_sizes=poster_sizes,
+            profile_sizes=profile_sizes,
+            still_sizes=still_sizes,
+        )
+        images_configuration.additional_properties = d
+        return images_configuration
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,114 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation
+
+T = TypeVar("T", bound="ProductionCompany")
+
+
+@_attrs_define
+class ProductionCompany:
+    id: int
+    logo_path: None | str
+    """ File path of the company's logo; null when there is none. """
+    name: str
+    origin_country: str
+    """ ISO 3166-1 code of the company's country; may be empty. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        logo_path: None | str
+        logo_path = self.logo_path
+
+        name = self.name
+
+        origin_country = self.origin_country
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "id": id,
+                "logo_path": logo_path,
+                "name": name,
+                "origin_country": origin_country,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        id = d.pop("id")
+
+        def _parse_logo_path(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        logo_path = _parse_logo_path(d.pop("logo_path"))
+
+        name = d.pop("name")
+
+        origin_country = d.pop("origin_country")
+
+        production_company = cls(
+            id=id,
+            logo_path=logo_path,
+            name=name,
+            origin_country=origin_country,
+        )
+
+        production_company.additional_properties = d
+        return production_company
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        logo_path = d.pop("logo_path", UNSET)
+        name = d.pop("name", UNSET)
+        origin_country = d.pop("origin_country", UNSET)
+        production_company = cls(
+            id=id,
+            logo_path=logo_path,
+            name=name,
+            origin_country=origin_country,
+        )
+        production_company.additional_properties = d
+        return production_company
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,318 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation, Unset
+
+if TYPE_CHECKING:
+    from ..models.appended_season_aggregate_credits import (
+        AppendedSeasonAggregateCredits,
+    )
+    from ..models.appended_season_credits import AppendedSeasonCredits
+    from ..models.appended_season_images import AppendedSeasonImages
+    from ..models.episode import Episode
+    from ..models.network import Network
+
+
+T = TypeVar("T", bound="SeasonDetails")
+
+
+@_attrs_define
+class SeasonDetails:
+    """A season with its episodes, and what `append_to_response` asked for: `images`,
+    `credits`, `aggregate_credits`.
+
+    """
+
+    air_date: None | str
+    """ Date (YYYY-MM-DD) the first episode aired; null when unknown. """
+    episodes: list[Episode]
+    """ In TMDB's order, usually by episode number. """
+    name: str
+    overview: str
+    """ May be empty. """
+    id: int
+    """ TMDB id of the season (not of the series). """
+    poster_path: None | str
+    """ File path of the season's main poster; null when there is none. """
+    season_number: int
+    """ 0 for the specials. """
+    internal_id: str | Unset = UNSET
+    """ TMDB's internal object id of the season. Absent in older responses. """
+    networks: list[Network] | Unset = UNSET
+    """ Absent in older responses. """
+    vote_average: float | Unset = UNSET
+    """ Average user rating, 0 to 10. Absent in older responses. """
+    images: AppendedSeasonImages | Unset = UNSET
+    """ The season's posters as `append_to_response=images` adds them to the season
+    details: the season images answer without its `id`.
+     """
+    credits_: AppendedSeasonCredits | Unset = UNSET
+    """ The season's credits as `append_to_response=credits` adds them to the season
+    details: the season credits answer without its `id`.
+     """
+    aggregate_credits: AppendedSeasonAggregateCredits | Unset = UNSET
+    """ The season's aggregate credits as `append_to_response=aggregate_credits` adds
+    them to the season details: the aggregate credits answer without its `id`.
+     """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        air_date: None | str
+        air_date = self.air_date
+
+        episodes = []
+        for episodes_item_data in self.episodes:
+            episodes_item = episodes_item_data.to_dict()
+            episodes.append(episodes_item)
+
+        name = self.name
+
+        overview = self.overview
+
+        id = self.id
+
+        poster_path: None | str
+        poster_path = self.poster_path
+
+        season_number = self.season_number
+
+        internal_id = self.internal_id
+
+        networks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.networks, Unset):
+            networks = []
+            for networks_item_data in self.networks:
+                networks_item = networks_item_data.to_dict()
+                networks.append(networks_item)
+
+        vote_average = self.vote_average
+
+        images: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.images, Unset):
+            images = self.images.to_dict()
+
+        credits_: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.credits_, Unset):
+            credits_ = self.credits_.to_dict()
+
+        aggregate_credits: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.aggregate_credits, Unset):
+            aggregate_credits = self.aggregate_credits.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "air_date": air_date,
+                "episodes": episodes,
+                "name": name,
+                "overview": overview,
+                "id": id,
+                "poster_path": poster_path,
+                "season_number": season_number,
+            }
+        )
+        if internal_id is not UNSET:
+            field_dict["_id"] = internal_id
+        if networks is not UNSET:
+            field_dict["networks"] = networks
+        if vote_average is not UNSET:
+            field_dict["vote_average"] = vote_average
+        if images is not UNSET:
+            field_dict["images"] = images
+        if credits_ is not UNSET:
+            field_dict["credits"] = credits_
+        if aggregate_credits is not UNSET:
+            field_dict["aggregate_credits"] = aggregate_credits
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        from ..models.appended_season_aggregate_credits import (
+            AppendedSeasonAggregateCredits,
+        )
+        from ..models.appended_season_credits import AppendedSeasonCredits
+        from ..models.appended_season_images import AppendedSeasonImages
+        from ..models.episode import Episode
+        from ..models.network import Network
+
+        d = dict(src_dict)
+
+        def _parse_air_date(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        air_date = _parse_air_date(d.pop("air_date"))
+
+        episodes = []
+        _episodes = d.pop("episodes")
+        for episodes_item_data in _episodes:
+            episodes_item = Episode.from_dict(episodes_item_data)
+
+            episodes.append(episodes_item)
+
+        name = d.pop("name")
+
+        overview = d.pop("overview")
+
+        id = d.pop("id")
+
+        def _parse_poster_path(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        poster_path = _parse_poster_path(d.pop("poster_path"))
+
+        season_number = d.pop("season_number")
+
+        internal_id = d.pop("_id", UNSET)
+
+        _networks = d.pop("networks", UNSET)
+        networks: list[Network] | Unset = UNSET
+        if _networks is not UNSET:
+            networks = []
+            for networks_item_data in _networks:
+                networks_item = Network.from_dict(networks_item_data)
+
+                networks.append(networks_item)
+
+        vote_average = d.pop("vote_average", UNSET)
+
+        _images = d.pop("images", UNSET)
+        images: AppendedSeasonImages | Unset
+        if isinstance(_images, Unset):
+            images = UNSET
+        else:
+            images = AppendedSeasonImages.from_dict(_images)
+
+        _credits_ = d.pop("credits", UNSET)
+        credits_: AppendedSeasonCredits | Unset
+        if isinstance(_credits_, Unset):
+            credits_ = UNSET
+        else:
+            credits_ = AppendedSeasonCredits.from_dict(_credits_)
+
+        _aggregate_credits = d.pop("aggregate_credits", UNSET)
+        aggregate_credits: AppendedSeasonAggregateCredits | Unset
+        if isinstance(_aggregate_credits, Unset):
+            aggregate_credits = UNSET
+        else:
+            aggregate_credits = AppendedSeasonAggregateCredits.from_dict(
+                _aggregate_credits
+            )
+
+        season_details = cls(
+            air_date=air_date,
+            episodes=episodes,
+            name=name,
+            overview=overview,
+            id=id,
+            poster_path=poster_path,
+            season_number=season_number,
+            internal_id=internal_id,
+            networks=networks,
+            vote_average=vote_average,
+            images=images,
+            credits_=credits_,
+            aggregate_credits=aggregate_credits,
+        )
+
+        season_details.additional_properties = d
+        return season_details
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        from ..models.appended_season_aggregate_credits import (
+            AppendedSeasonAggregateCredits,
+        )
+        from ..models.appended_season_credits import AppendedSeasonCredits
+        from ..models.appended_season_images import AppendedSeasonImages
+        from ..models.episode import Episode
+        from ..models.network import Network
+
+        air_date = d.pop("air_date", UNSET)
+        episodes = d.pop("episodes", UNSET)
+        if isinstance(episodes, list):
+            episodes = [
+                Episode.from_decoded(item) if isinstance(item, dict) else item
+                for item in episodes
+            ]
+        name = d.pop("name", UNSET)
+        overview = d.pop("overview", UNSET)
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        poster_path = d.pop("poster_path", UNSET)
+        season_number = d.pop("season_number", UNSET)
+        if type(season_number) is float and season_number.is_integer():
+            season_number = int(season_number)
+        internal_id = d.pop("_id", UNSET)
+        networks = d.pop("networks", UNSET)
+        if isinstance(networks, list):
+            networks = [
+                Network.from_decoded(item) if isinstance(item, dict) else item
+                for item in networks
+            ]
+        vote_average = d.pop("vote_average", UNSET)
+        images = d.pop("images", UNSET)
+        if isinstance(images, dict):
+            images = AppendedSeasonImages.from_decoded(images)
+        credits_ = d.pop("credits", UNSET)
+        if isinstance(credits_, dict):
+            credits_ = AppendedSeasonCredits.from_decoded(credits_)
+        aggregate_credits = d.pop("aggregate_credits", UNSET)
+        if isinstance(aggregate_credits, dict):
+            aggregate_credits = AppendedSeasonAggregateCredits.from_decoded(
+                aggregate_credits
+            )
+        season_details = cls(
+            air_date=air_date,
+            episodes=episodes,
+            name=name,
+            overview=overview,
+            id=id,
+            poster_path=poster_path,
+            season_number=season_number,
+            internal_id=internal_id,
+            networks=networks,
+            vote_average=vote_average,
+            images=images,
+            credits_=credits_,
+            aggregate_credits=aggregate_credits,
+        )
+        season_details.additional_properties = d
+        return season_details
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,168 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation, Unset
+
+T = TypeVar("T", bound="SeasonSummary")
+
+
+@_attrs_define
+class SeasonSummary:
+    """A season as the series details list it."""
+
+    air_date: None | str
+    """ Date (YYYY-MM-DD) the first episode aired; null when unknown. """
+    episode_count: int
+    id: int
+    """ TMDB id of the season (not of the series). """
+    name: str
+    overview: str
+    """ May be empty. """
+    poster_path: None | str
+    """ File path of the season's main poster; null when there is none. """
+    season_number: int
+    """ 0 for the specials. """
+    vote_average: float | Unset = UNSET
+    """ Average user rating, 0 to 10. Absent in older responses. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        air_date: None | str
+        air_date = self.air_date
+
+        episode_count = self.episode_count
+
+        id = self.id
+
+        name = self.name
+
+        overview = self.overview
+
+        poster_path: None | str
+        poster_path = self.poster_path
+
+        season_number = self.season_number
+
+        vote_average = self.vote_average
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "air_date": air_date,
+                "episode_count": episode_count,
+                "id": id,
+                "name": name,
+                "overview": overview,
+                "poster_path": poster_path,
+                "season_number": season_number,
+            }
+        )
+        if vote_average is not UNSET:
+            field_dict["vote_average"] = vote_average
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+
+        def _parse_air_date(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        air_date = _parse_air_date(d.pop("air_date"))
+
+        episode_count = d.pop("episode_count")
+
+        id = d.pop("id")
+
+        name = d.pop("name")
+
+        overview = d.pop("overview")
+
+        def _parse_poster_path(data: object) -> None | str:
+            if data is None:
+                return data
+            return cast(None | str, data)
+
+        poster_path = _parse_poster_path(d.pop("poster_path"))
+
+        season_number = d.pop("season_number")
+
+        vote_average = d.pop("vote_average", UNSET)
+
+        season_summary = cls(
+            air_date=air_date,
+            episode_count=episode_count,
+            id=id,
+            name=name,
+            overview=overview,
+            poster_path=poster_path,
+            season_number=season_number,
+            vote_average=vote_average,
+        )
+
+        season_summary.additional_properties = d
+        return season_summary
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        air_date = d.pop("air_date", UNSET)
+        episode_count = d.pop("episode_count", UNSET)
+        if type(episode_count) is float and episode_count.is_integer():
+            episode_count = int(episode_count)
+        id = d.pop("id", UNSET)
+        if type(id) is float and id.is_integer():
+            id = int(id)
+        name = d.pop("name", UNSET)
+        overview = d.pop("overview", UNSET)
+        poster_path = d.pop("poster_path", UNSET)
+        season_number = d.pop("season_number", UNSET)
+        if type(season_number) is float and season_number.is_integer():
+            season_number = int(season_number)
+        vote_average = d.pop("vote_average", UNSET)
+        season_summary = cls(
+            air_date=air_date,
+            episode_count=episode_count,
+            id=id,
+            name=name,
+            overview=overview,
+            poster_path=poster_path,
+            season_number=season_number,
+            vote_average=vote_average,
+        )
+        season_summary.additional_properties = d
+        return season_summary
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

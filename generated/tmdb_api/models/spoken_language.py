@@ -1,0 +1,96 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Deviation
+
+T = TypeVar("T", bound="SpokenLanguage")
+
+
+@_attrs_define
+class SpokenLanguage:
+    english_name: str
+    iso_639_1: str
+    name: str
+    """ The language's name in that language; may be empty. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    spec_deviations: tuple[Deviation, ...] = _attrs_field(
+        init=False, default=(), eq=False, repr=False
+    )
+    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
+    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+
+    def to_dict(self) -> dict[str, Any]:
+        english_name = self.english_name
+
+        iso_639_1 = self.iso_639_1
+
+        name = self.name
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "english_name": english_name,
+                "iso_639_1": iso_639_1,
+                "name": name,
+            }
+        )
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls, src_dict: Mapping[str, Any]) -> Self:
+        d = dict(src_dict)
+        english_name = d.pop("english_name")
+
+        iso_639_1 = d.pop("iso_639_1")
+
+        name = d.pop("name")
+
+        spoken_language = cls(
+            english_name=english_name,
+            iso_639_1=iso_639_1,
+            name=name,
+        )
+
+        spoken_language.additional_properties = d
+        return spoken_language
+
+    @classmethod
+    def from_decoded(cls, d: dict[str, Any]) -> Self:
+        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+
+        Nothing is copied or checked: a missing field is UNSET and a value of another type is
+        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        """
+        english_name = d.pop("english_name", UNSET)
+        iso_639_1 = d.pop("iso_639_1", UNSET)
+        name = d.pop("name", UNSET)
+        spoken_language = cls(
+            english_name=english_name,
+            iso_639_1=iso_639_1,
+            name=name,
+        )
+        spoken_language.additional_properties = d
+        return spoken_language
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

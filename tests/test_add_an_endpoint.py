@@ -1,0 +1,105 @@
+"""Adding an endpoint is a spec edit, `scripts/regenerate`, and one method on `AsyncTmdb`.
+
+This does it for real on a copy of the repository: it adds TMDB's season external ids to the
+spec, regenerates, writes the method below (the whole hand-written change), lets
+`scripts/unasync` write the sync twin, and calls the new method on both clients.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import ROOT
+
+SPEC_PATH = """\
+  /3/tv/{series_id}/season/{season_number}/external_ids:
+    get:
+      operationId: tv-season-external-ids
+      summary: Season external ids
+      tags: [tv-seasons]
+      parameters:
+        - $ref: "#/components/parameters/SeriesId"
+        - $ref: "#/components/parameters/SeasonNumber"
+      responses:
+        "200":
+          description: The season's ids in other databases.
+          content:
+            application/json:
+              schema:
+                type: object
+                title: SeasonExternalIds
+                required: [id]
+                properties:
+                  id: {type: integer}
+                  tvdb_id: {type: ["integer", "null"]}
+        "404":
+          $ref: "#/components/responses/NotFound"
+"""
+
+#: The whole hand-written change: an import and a method on AsyncTmdb.
+IMPORT = "from tmdb_api.api.tv_seasons import tv_season_external_ids\n"
+METHOD = '''
+    async def season_external_ids(self, series_id: int, season_number: int) -> SeasonExternalIds:
+        """A season's ids in other databases: `tmdb.season_external_ids(1396, 1).tvdb_id`."""
+        return await self._request(tv_season_external_ids.ENDPOINT, series_id, season_number)
+'''
+MODEL_IMPORT = "from tmdb_api.models import SeasonExternalIds\n"
+HAND_WRITTEN_LINES = len((IMPORT + MODEL_IMPORT + METHOD).strip().splitlines())
+
+CALL_BOTH = """
+import asyncio, httpx
+from tmdb_facade import AsyncTmdb, Tmdb
+
+def answer(request):
+    assert request.url.path == "/3/tv/1396/season/1/external_ids", request.url
+    return httpx.Response(200, json={"id": 3572, "tvdb_id": 30272})
+
+with Tmdb("token", transport=httpx.MockTransport(answer)) as tmdb:
+    print(tmdb.season_external_ids(1396, 1).tvdb_id)
+
+async def main():
+    async with AsyncTmdb("token", transport=httpx.MockTransport(answer)) as tmdb:
+        print((await tmdb.season_external_ids(1396, 1)).tvdb_id)
+
+asyncio.run(main())
+"""
+
+
+def run(*command: str, cwd: Path, env: dict[str, str] | None = None) -> str:
+    done = subprocess.run(
+        command, cwd=cwd, capture_output=True, text=True, check=False, timeout=180, env=env
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    return done.stdout
+
+
+@pytest.fixture
+def checkout(tmp_path: Path) -> Path:
+    for part in ("scripts", "openapi", "generated", "facade"):
+        shutil.copytree(ROOT / part, tmp_path / part, ignore=shutil.ignore_patterns("__pycache__"))
+    return tmp_path
+
+
+def test_a_new_endpoint_needs_a_spec_edit_and_one_method(checkout: Path) -> None:
+    spec = checkout / "openapi" / "tmdb.yaml"
+    text = spec.read_text(encoding="utf-8")
+    spec.write_text(text.replace("\npaths:\n", "\npaths:\n" + SPEC_PATH, 1), encoding="utf-8")
+    run(sys.executable, "scripts/regenerate", cwd=checkout)
+
+    client = checkout / "facade" / "tmdb_facade" / "_async_client.py"
+    source = client.read_text(encoding="utf-8")
+    anchor = "from tmdb_api.types import Endpoint\n"
+    client.write_text(source.replace(anchor, IMPORT + MODEL_IMPORT + anchor, 1) + METHOD)
+    run(sys.executable, "scripts/unasync", cwd=checkout)
+
+    path = os.pathsep.join([str(checkout / "facade"), str(checkout / "generated")])
+    env = {**os.environ, "PYTHONPATH": path}
+    out = run(sys.executable, "-c", CALL_BOTH, cwd=checkout, env=env)
+    assert out.split() == ["30272", "30272"]
+    assert HAND_WRITTEN_LINES <= 15
