@@ -1,8 +1,19 @@
-# Sourced by the shell scripts: make .venv (Python 3.11+) and install the project into it.
-# `bootstrap EXTRA` installs the project with that extra, again only when pyproject.toml changed.
-# `bootstrap` alone installs the project only; an install with any extra already includes it.
+# Sourced by the shell scripts: make .venv (Python 3.11+) and install the project into it,
+# editable, again only when pyproject.toml changed since the last install.
+#   bootstrap --group NAME   with a PEP 735 dependency group of pyproject.toml (dev, bench)
+#   bootstrap --extra NAME   with an extra, as users get it (cli)
+# The dev group holds everything the others install (the bench group, the cli extra's rich),
+# so after scripts/test no other script installs anything: tests/test_demo.py relies on it.
 bootstrap() {
-  local extra="${1:-}" python="${PYTHON:-python3}"
+  local kind="${1:-}" name="${2:-}" python="${PYTHON:-python3}" target
+  case "$kind" in
+    --group) target=(-e . --group "pyproject.toml:$name") ;;
+    --extra) target=(-e ".[$name]") ;;
+    *)
+      echo "usage: bootstrap --group NAME | --extra NAME" >&2
+      exit 2
+      ;;
+  esac
   if [ ! -x .venv/bin/python ]; then
     if ! "$python" -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null; then
       echo "error: tmdb-facade needs Python 3.11 or newer as \`$python\` (set PYTHON=...)" >&2
@@ -11,14 +22,12 @@ bootstrap() {
     echo "creating .venv with $("$python" --version)" >&2
     "$python" -m venv .venv
   fi
-  local target=".[$extra]" stamp=".venv/.installed-$extra" enough=(".venv/.installed-$extra")
-  if [ -z "$extra" ]; then
-    target="." stamp=".venv/.installed" enough=(.venv/.installed .venv/.installed-*)
-  fi
-  if ! _bootstrap_up_to_date "${enough[@]}"; then
-    echo "installing tmdb-facade${extra:+[$extra]} into .venv" >&2
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade pip
-    .venv/bin/python -m pip install --quiet --disable-pip-version-check -e "$target"
+  local stamp=".venv/.installed-${kind#--}-$name"
+  if ! _bootstrap_up_to_date "$stamp" .venv/.installed-group-dev; then
+    echo "installing tmdb-facade with its $name ${kind#--} into .venv" >&2
+    # `pip install --group` is new in pip 25.1.
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check --upgrade "pip>=25.1"
+    .venv/bin/python -m pip install --quiet --disable-pip-version-check "${target[@]}"
     touch "$stamp"
   fi
   export PATH="$PWD/.venv/bin:$PATH"

@@ -1,8 +1,8 @@
 """The benchmark suite: every figure of BENCHMARKS.md in one run, printed as a Markdown report.
 
-Run it through `scripts/bench`, which installs the `bench` extra first. Each network figure
-runs the fake TMDB server (`python -m tmdb_facade.testing`) in a process of its own; every
-ratio compares numbers measured in the same round, and the report gives medians.
+Run it through `scripts/bench`, which installs the `bench` dependency group first. Each
+network figure runs the fake TMDB server (`python -m tmdb_facade.testing`) in a process of its
+own; every ratio compares numbers measured in the same round, and the report gives medians.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ from pathlib import Path
 
 import _bench_local
 import _bench_network
+import _bench_plugin
 from _bench_util import Figure, machine, progress, table
 
 # (name, how many rounds by default, the figure)
@@ -35,6 +36,7 @@ FIGURES: list[tuple[str, int, Callable[[int], Figure]]] = [
     ("rate", 3, _bench_network.rate_limited),
     ("parse", 5, _bench_local.parse),
     ("import", 15, _bench_local.import_time),
+    ("pytest-plugin", 15, _bench_plugin.pytest_plugin_cost),
     ("parse-scaling", 1, lambda rounds: _bench_local.parse_scaling()),
     ("bulk-scaling", 1, lambda rounds: _bench_network.bulk_scaling()),
 ]
@@ -130,6 +132,18 @@ def choices(metrics: dict[str, float]) -> str:
         "ms",
         ".1f",
     )
+    for what, key, fmt in (
+        ("importing the pytest plugin", "plugin_import_ms", ".1f"),
+        ("pytest run of a one-test project", "pytest_ms", ".0f"),
+    ):
+        add(
+            "fake server imported in the fixture, not by the pytest plugin",
+            what,
+            f"{key}:{_bench_plugin.BEFORE}",
+            f"{key}:{_bench_plugin.WITH}",
+            "ms",
+            fmt,
+        )
     return table(["choice", "measured on", "without → with", "ratio"], rows)
 
 

@@ -222,3 +222,33 @@ def test_missing_image_is_not_found(make_driver: MakeDriver) -> None:
     driver = make_driver(lambda request: httpx.Response(404, text="Not Found"))
     with pytest.raises(NotFoundError):
         driver.call("image_bytes", "/missing.jpg")
+
+
+def test_sync_map_interrupted_returns_without_waiting_for_calls_in_flight() -> None:
+    release = threading.Event()
+    still_blocked = [0]
+    lock = threading.Lock()
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        if request.url.path != "/3/person/1/images":
+            with lock:
+                still_blocked[0] += 1
+            release.wait(timeout=10)
+            with lock:
+                still_blocked[0] -= 1
+        return by_person_id(request)
+
+    def interrupt(done: int, total: int) -> None:
+        for _ in range(500):  # at most 5 s for both slow calls to be in flight
+            if still_blocked[0] == 2:
+                break
+            release.wait(0.01)
+        raise KeyboardInterrupt
+
+    with Tmdb("t", transport=httpx.MockTransport(handler)) as tmdb:
+        try:
+            with pytest.raises(KeyboardInterrupt):
+                tmdb.map(tmdb.person_images, [1, 2, 3], concurrency=3, progress=interrupt)
+            assert still_blocked[0] == 2, "map waited for the calls in flight"
+        finally:
+            release.set()

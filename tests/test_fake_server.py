@@ -22,8 +22,10 @@ from tests.helpers import BUNDLED, load_json
 from tmdb_facade import _spec
 from tmdb_facade.testing import (
     DEFAULT_ACCESS_TOKEN,
+    DEFAULT_API_KEY,
     FakeTmdb,
 )
+from tmdb_facade.testing.__main__ import main as fake_server_main
 from tmdb_facade.testing._faults import TokenBucket, retry_after
 from tmdb_facade.testing._images import SERVED_SIZES
 
@@ -544,6 +546,46 @@ def test_the_command_line_serves_in_the_foreground_until_stopped() -> None:
         finally:
             if proc.poll() is None:
                 proc.kill()
+
+
+def test_the_command_line_prints_the_api_and_the_image_base_url() -> None:
+    # --duration bounds the wait for a line it might never print.
+    command = [sys.executable, "-m", "tmdb_facade.testing", "--duration", "20"]
+    command += ["--api-key", "cli-key"]
+    with subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True
+    ) as proc:
+        try:
+            assert proc.stdout is not None
+            url = proc.stdout.readline().strip()
+            image_base_url = proc.stdout.readline().strip()
+            assert image_base_url == f"{url}/t/p/"
+            images = httpx.get(f"{url}{PERSON_IMAGES}", params={"api_key": "cli-key"}).json()
+            picture = httpx.get(f"{image_base_url}w185{images['profiles'][0]['file_path']}")
+            assert (picture.status_code, picture.headers["content-type"]) == (200, "image/png")
+            proc.send_signal(signal.SIGTERM)
+            assert proc.wait(10) == 0
+            assert proc.stderr is not None
+            assert f"images at {image_base_url};" in proc.stderr.read()
+        finally:
+            if proc.poll() is None:
+                proc.kill()
+
+
+def test_the_command_lines_help_says_what_each_credential_is(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    with pytest.raises(SystemExit) as exited:
+        fake_server_main(["--help"])
+    assert exited.value.code == 0
+    help_text = " ".join(capsys.readouterr().out.split())  # as if on one endless line
+    assert (
+        "--access-token TOKEN the v4 read access token it accepts as "
+        f"`Authorization: Bearer TOKEN` (default: {DEFAULT_ACCESS_TOKEN})"
+    ) in help_text
+    assert (
+        f"--api-key KEY the v3 API key it accepts as `?api_key=KEY` (default: {DEFAULT_API_KEY})"
+    ) in help_text
 
 
 def test_the_command_line_prints_its_counts_on_exit_with_stats() -> None:

@@ -8,8 +8,9 @@ runs at TMDB's ceiling without meeting its 429s.
 
 from __future__ import annotations
 
-import concurrent.futures
 import itertools
+import queue
+import threading
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from typing import Any, Literal, TypeVar, overload
 
@@ -46,32 +47,38 @@ def run_threaded(
     calls: Sequence[tuple[Any, ...]] = [_as_args(item) for item in items]
     results: list[T | TmdbError] = [None] * len(calls)  # type: ignore[list-item]
     pending = iter(enumerate(calls))
-    running: dict[concurrent.futures.Future[T], int] = {}
-    done = 0
-    with concurrent.futures.ThreadPoolExecutor(
-        max_workers=concurrency, thread_name_prefix="tmdb-map"
-    ) as pool:
-        # Only `concurrency` calls are ever submitted, so an error or an interrupt leaves
-        # nothing queued behind it: the calls still running end, no new one starts.
-        while True:
-            for index, args in itertools.islice(pending, concurrency - len(running)):
-                running[pool.submit(function, *args)] = index
-            if not running:
-                return results
-            finished, _ = concurrent.futures.wait(
-                running, return_when=concurrent.futures.FIRST_COMPLETED
-            )
-            for future in finished:
-                index = running.pop(future)
-                try:
-                    results[index] = future.result()
-                except TmdbError as error:
-                    if not return_exceptions:
-                        raise
-                    results[index] = error
-                done += 1
-                if progress is not None:
-                    progress(done, len(calls))
+    # One daemon thread per call rather than concurrent.futures: its workers are joined when
+    # the interpreter exits, so after Ctrl-C a program would still wait for every transfer in
+    # flight. These are left to end on their own (within the client's deadline per attempt).
+    finished: queue.SimpleQueue[tuple[int, Any, bool]] = queue.SimpleQueue()
+
+    def work(index: int, args: tuple[Any, ...]) -> None:
+        try:
+            finished.put((index, function(*args), True))
+        except BaseException as error:
+            finished.put((index, error, False))
+
+    def start(count: int) -> int:
+        started = 0
+        for index, args in itertools.islice(pending, count):
+            threading.Thread(target=work, args=(index, args), name="tmdb-map", daemon=True).start()
+            started += 1
+        return started
+
+    # Only `concurrency` calls are ever running, so an error or an interrupt leaves nothing
+    # queued behind it: the calls still running end, no new one starts.
+    running, done = start(concurrency), 0
+    while running:
+        index, outcome, ok = finished.get()
+        running -= 1
+        if not ok and not (return_exceptions and isinstance(outcome, TmdbError)):
+            raise outcome
+        results[index] = outcome
+        done += 1
+        if progress is not None:
+            progress(done, len(calls))
+        running += start(1)
+    return results
 
 
 async def run_tasks(

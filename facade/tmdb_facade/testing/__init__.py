@@ -6,6 +6,7 @@ credentials and parameters like TMDB, and can be told to be slow, rate limited o
 With pytest, the `fake_tmdb` fixture gives each test a fresh one.
 
 >>> import httpx
+>>> from tmdb_facade.testing import FakeTmdb
 >>> with FakeTmdb() as server:
 ...     response = httpx.get(
 ...         f"{server.url}/3/tv/1396/season/1/images",
@@ -37,12 +38,35 @@ What it serves:
   `Server: openresty` and `Content-Length`; connections are kept alive.
 """
 
-from tmdb_facade.testing._server import (
-    DEFAULT_ACCESS_TOKEN,
-    DEFAULT_API_KEY,
-    FakeTmdb,
-    RecordedRequest,
-)
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from tmdb_facade.testing._server import (
+        DEFAULT_ACCESS_TOKEN,
+        DEFAULT_API_KEY,
+        FakeTmdb,
+        RecordedRequest,
+    )
+
+
+# The server is imported on first use (PEP 562): the pytest plugin imports this package in
+# every pytest run of every project that installs tmdb-facade, and the server brings in
+# asyncio, httpx and the generated models (BENCHMARKS.md: the plugin's cost).
+def __getattr__(name: str) -> Any:
+    if name not in __all__:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from tmdb_facade.testing import _server
+
+    value = getattr(_server, name)
+    globals()[name] = value  # next time, found without calling this
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "DEFAULT_ACCESS_TOKEN",

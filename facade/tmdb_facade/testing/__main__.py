@@ -1,6 +1,7 @@
 """Run the fake TMDB server in the foreground: `python -m tmdb_facade.testing --port 8000`.
 
-It prints its URL as the first line of standard output, then serves until interrupted
+It prints its API base URL as the first line of standard output and its image base URL
+(`.../t/p/`, for a client's `image_base_url`) as the second, then serves until interrupted
 (Ctrl-C, SIGTERM) or for `--duration` seconds. With `--stats` it prints, as its last line, what
 it saw as JSON: `{"requests": 300, "rate_limited": 0, "connections": 20}` (for benchmarks,
 which run it in a process of its own).
@@ -23,8 +24,19 @@ def main(argv: list[str] | None = None) -> int:
         prog="python -m tmdb_facade.testing", description="Serve a fake TMDB API on 127.0.0.1."
     )
     parser.add_argument("--port", type=int, default=0, help="port (default: a free one)")
-    parser.add_argument("--access-token", default=DEFAULT_ACCESS_TOKEN)
-    parser.add_argument("--api-key", default=DEFAULT_API_KEY)
+    parser.add_argument(
+        "--access-token",
+        default=DEFAULT_ACCESS_TOKEN,
+        metavar="TOKEN",
+        help="the v4 read access token it accepts as `Authorization: Bearer TOKEN` "
+        "(default: %(default)s)",
+    )
+    parser.add_argument(
+        "--api-key",
+        default=DEFAULT_API_KEY,
+        metavar="KEY",
+        help="the v3 API key it accepts as `?api_key=KEY` (default: %(default)s)",
+    )
     parser.add_argument("--latency", type=float, default=0.0, help="seconds added per answer")
     parser.add_argument(
         "--new-connection-delay",
@@ -57,9 +69,10 @@ def main(argv: list[str] | None = None) -> int:
         burst=args.burst,
     )
     with server:
-        print(server.url, flush=True)
+        print(server.url, server.image_base_url, sep="\n", flush=True)
         print(
-            f"fake TMDB: access token {server.access_token!r}, api key {server.api_key!r}",
+            f"fake TMDB: API at {server.url}, images at {server.image_base_url}; "
+            f"access token {server.access_token!r}, api key {server.api_key!r}",
             file=sys.stderr,
             flush=True,
         )

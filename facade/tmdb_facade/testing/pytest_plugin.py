@@ -14,15 +14,21 @@ Give it constructor arguments with indirect parametrization:
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pytest
 
-from tmdb_facade.testing import FakeTmdb
+if TYPE_CHECKING:
+    from tmdb_facade.testing import FakeTmdb
 
 
 @pytest.fixture
 def fake_tmdb(request: pytest.FixtureRequest) -> Iterator[FakeTmdb]:
     """A running `FakeTmdb` for one test, stopped after it."""
+    # Imported here, not at the top: pytest loads this module in every run of every project
+    # that installs tmdb-facade, and the server is only needed by tests that use it.
+    from tmdb_facade.testing import FakeTmdb
+
     options = getattr(request, "param", {})
     with FakeTmdb(**options) as server:
         yield server
