@@ -51,9 +51,12 @@ def big_body(kind: str, people: int) -> bytes:
 
 def decoder(kind: str) -> Callable[[bytes], object]:
     """The facade's own decoding of a 200 answer's body (what `Tmdb.season_credits` runs)."""
+    # Tolerant (strict=False), as the clients decode by default.
     if kind == "credits":
-        return api_call(tv_season_credits.ENDPOINT, (1396, 1), {}).decode
-    return api_call(tv_season_aggregate_credits.ENDPOINT, (1396, 1), {}).decode
+        credits = api_call(tv_season_credits.ENDPOINT, (1396, 1), {}).decode
+        return lambda content: credits(content, False)
+    aggregate = api_call(tv_season_aggregate_credits.ENDPOINT, (1396, 1), {}).decode
+    return lambda content: aggregate(content, False)
 
 
 def generated_path(kind: str) -> Callable[[bytes], object]:
