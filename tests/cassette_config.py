@@ -11,11 +11,20 @@ import os
 import re
 from typing import Any
 
+import httpx
 import vcr
 import yaml
 
 #: Where `scripts/record` is recording from: "fake" (the default) or "live".
 SOURCE_ENV = "TMDB_RECORD_SOURCE"
+#: The folder the cassette tests read and write, when not tests/cassettes/test_cassettes.
+CASSETTE_DIR_ENV = "TMDB_CASSETTE_DIR"
+#: Where a live recording goes instead of TMDB (a staging server or a proxy), as for the CLI.
+BASE_URL_ENV = "TMDB_BASE_URL"
+#: The token of recordings from the fake server: it must never reach a cassette.
+RECORDING_CANARY = "canary-3e9b1f-recording-token-must-never-reach-a-cassette"
+#: The token of the test that TMDB (or the fake server) refuses with a 401.
+WRONG_TOKEN = "not-a-valid-token"
 API_ORIGIN = "https://api.themoviedb.org"
 SECRET_QUERY_PARAMETERS = ("api_key",)
 SECRET_HEADERS = ("authorization",)
@@ -24,8 +33,18 @@ SERIALIZER = "yaml"  # replaces vcrpy's own, so cassettes keep the .yaml ending
 _LOOPBACK = re.compile(r"^http://127\.0\.0\.1:\d+")
 
 
+def live_base_url() -> dict[str, str]:
+    """`base_url` for a live client: `TMDB_BASE_URL` when set, else the client's default."""
+    base_url = os.environ.get(BASE_URL_ENV, "").rstrip("/")
+    return {"base_url": base_url} if base_url else {}
+
+
 def scrub_request(request: Any) -> Any:
-    """Point a fake-server request at TMDB's address and drop everything but what matches."""
+    """Point a fake-server (or TMDB_BASE_URL) request at TMDB's address and drop everything
+    but what matches."""
+    base_url = live_base_url().get("base_url")
+    if base_url and request.uri.startswith(base_url + "/"):
+        request.uri = API_ORIGIN + request.uri.removeprefix(base_url)
     request.uri = _LOOPBACK.sub(API_ORIGIN, request.uri)
     # Only these headers are kept, so a new User-Agent never changes a cassette.
     request.headers = {k: v for k, v in request.headers.items() if k.lower() == "accept"}
@@ -67,7 +86,10 @@ def provenance() -> str:
     if os.environ.get(SOURCE_ENV) == "live":
         from datetime import UTC, datetime
 
-        return f"live TMDB API ({API_ORIGIN}), recorded {datetime.now(UTC):%Y-%m-%d}"
+        url = httpx.URL(live_base_url().get("base_url", API_ORIGIN))
+        # netloc is host and port only: a proxy URL's user name and password stay out.
+        where = f"{url.scheme}://{url.netloc.decode('ascii')}"
+        return f"live TMDB API ({where}), recorded {datetime.now(UTC):%Y-%m-%d}"
     return (
         "fake TMDB server (tmdb_facade.testing) serving the live responses recorded in August 2026"
     )

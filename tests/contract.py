@@ -4,7 +4,10 @@ parameters, the response body fits the schema for its operation and status."""
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Iterable, Iterator
 from typing import Any
+from urllib.parse import unquote_plus
 
 import httpx
 import jsonschema
@@ -80,3 +83,51 @@ def interaction_violations(interaction: dict[str, Any]) -> list[str]:
     if operation_id is not None:
         problems += response_violations(operation_id, interaction["response"])
     return problems
+
+
+#: What TMDB's real credentials look like, for cassettes recorded live, whose credential the
+#: tests cannot know: a v4 read access token is a JWT, a v3 API key 32 hex digits.
+CREDENTIAL_SHAPES = (
+    re.compile(r"eyJ[\w-]+\.eyJ[\w-]+\.[\w-]+"),
+    re.compile(r"(?<![0-9a-f])[0-9a-f]{32}(?![0-9a-f])"),
+)
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, bytes):
+        return value.decode("utf-8", "replace")
+    return value if isinstance(value, str) else json.dumps(value, default=str)
+
+
+def _places(interaction: dict[str, Any]) -> Iterator[tuple[str, str]]:
+    """(where, text) for every part of a recorded exchange a secret could hide in."""
+    request, response = interaction["request"], interaction["response"]
+    yield "request URI", _text(request.get("uri", ""))
+    for name, value in httpx.URL(_text(request.get("uri", ""))).params.multi_items():
+        yield f"query parameter {name!r}", f"{name}={value}"
+    for side, headers in (("request", request.get("headers")), ("response", response["headers"])):
+        for name, values in (headers or {}).items():
+            yield f"{side} header {name!r}", f"{name}: {_text(values)}"
+    yield "request body", _text(request.get("body"))
+    yield "response status", _text(response.get("status"))
+    yield "response body", _text(response.get("body"))
+
+
+def credential_leaks(interaction: dict[str, Any], secrets: Iterable[str]) -> list[str]:
+    """Every part of a recorded exchange (the URI, each query parameter, each request and
+    response header, both bodies) holding one of `secrets` or anything shaped like a TMDB
+    credential, as sent or percent-decoded."""
+    secrets = [secret for secret in secrets if secret]
+
+    def holds(text: str) -> bool:
+        return any(
+            any(secret in form for secret in secrets)
+            or any(shape.search(form) for shape in CREDENTIAL_SHAPES)
+            for form in (text, unquote_plus(text))
+        )
+
+    leaks = [where for where, text in _places(interaction) if holds(text)]
+    # Whatever else a future vcrpy may write into an exchange.
+    if not leaks and holds(json.dumps(interaction, default=str)):
+        leaks.append("elsewhere in the exchange")
+    return leaks

@@ -8,13 +8,14 @@ import socket
 from pathlib import Path
 from typing import Any
 
+import httpx
 import pytest
 from vcr.errors import CannotOverwriteExistingCassetteException
 
 from tests import cassette_config
-from tests.contract import interaction_violations, request_violations
+from tests.contract import credential_leaks, interaction_violations, request_violations
 from tmdb_facade import AuthenticationError, Tmdb, _spec
-from tmdb_facade.testing import FakeTmdb
+from tmdb_facade.testing import DEFAULT_ACCESS_TOKEN, DEFAULT_API_KEY, FakeTmdb
 
 CASSETTES = sorted((Path(__file__).parent / "cassettes").rglob("*.yaml"))
 # In the spec, and served by the fake server, but with no client method yet, so no cassette:
@@ -110,6 +111,69 @@ def test_a_429_without_retry_after_breaks_the_contract() -> None:
 
 
 CANARY = "canary-7d41-SECRET-must-never-reach-disk"
+#: Every credential a cassette was ever recorded with from the fake server: its default
+#: credentials, scripts/record's canary and the wrong token of the 401 test.
+RECORDING_CREDENTIALS = (
+    cassette_config.RECORDING_CANARY,
+    DEFAULT_ACCESS_TOKEN,
+    DEFAULT_API_KEY,
+    cassette_config.WRONG_TOKEN,
+)
+
+
+@pytest.mark.parametrize("path", CASSETTES, ids=lambda p: p.stem)
+def test_cassette_holds_no_credential(path: Path) -> None:
+    # Every header, query parameter and body, not only Authorization and api_key.
+    for number, interaction in enumerate(load(path)):
+        assert credential_leaks(interaction, RECORDING_CREDENTIALS) == [], f"interaction {number}"
+
+
+def plant(interaction: dict[str, Any], where: str, value: str) -> None:
+    request, response = interaction["request"], interaction["response"]
+    if where == "request header":
+        request["headers"]["x-tmdb-key"] = [value]
+    elif where == "response header":
+        response["headers"]["set-cookie"] = [f"session={value}; Secure"]
+    elif where == "query parameter":
+        request["uri"] = str(httpx.URL(request["uri"]).copy_add_param("token", value))
+    elif where == "request body":
+        request["body"] = json.dumps({"request_token": value})
+    elif where == "response body":
+        body = json.loads(response["body"]["string"])
+        body["cast"][0]["character"] = f"token {value}"
+        response["body"]["string"] = json.dumps(body)
+    elif where == "status message":
+        response["status"]["message"] = f"OK {value}"
+
+
+#: Where `plant` puts a secret, and how `credential_leaks` names that place.
+PLACES = {
+    "request header": "request header 'x-tmdb-key'",
+    "response header": "response header 'set-cookie'",
+    "query parameter": "query parameter 'token'",
+    "request body": "request body",
+    "response body": "response body",
+    "status message": "response status",
+}
+
+
+@pytest.mark.parametrize("where", PLACES)
+@pytest.mark.parametrize(
+    ("secret", "searched_for"),
+    [
+        (cassette_config.RECORDING_CANARY, [cassette_config.RECORDING_CANARY]),
+        ("a b/c+d=e&f", ["a b/c+d=e&f"]),  # a credential that percent-encoding changes
+        # A live recording's credential is unknown to the tests: its shape gives it away.
+        ("eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJ4In0.c2lnbmF0dXJl", []),  # a v4 token (a JWT)
+        ("0123456789abcdef0123456789abcdef", []),  # a v3 key
+    ],
+    ids=["canary", "encoded", "v4-shape", "v3-shape"],
+)
+def test_a_planted_credential_is_found(where: str, secret: str, searched_for: list[str]) -> None:
+    interaction = credits_interaction()
+    assert credential_leaks(interaction, searched_for) == []
+    plant(interaction, where, secret)
+    assert PLACES[where] in credential_leaks(interaction, searched_for)
 
 
 @pytest.mark.parametrize("credential", ["access_token", "api_key"])

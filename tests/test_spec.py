@@ -1,7 +1,11 @@
-"""The spec itself: valid, complete, and at least as informative as TMDB's own document."""
+"""The spec itself: valid, complete, and different from TMDB's own document and from the
+recordings only where tests/spec_differences.py says why."""
 
 from __future__ import annotations
 
+import copy
+import functools
+from collections.abc import Callable
 from typing import Any
 
 import jsonschema
@@ -9,7 +13,10 @@ import pytest
 import yaml
 from openapi_spec_validator import validate
 
+from tests import spec_compare
 from tests.helpers import ROOT, load_json
+from tests.spec_compare import Difference
+from tests.spec_differences import ALLOWED
 from tmdb_facade import _spec
 
 SPEC_PATH = ROOT / "openapi" / "tmdb.yaml"
@@ -186,30 +193,141 @@ def property_names(schema: dict[str, Any], resolve: Any) -> set[str]:
     return names
 
 
-def official_resolve(node: dict[str, Any]) -> dict[str, Any]:
-    while "$ref" in node:
-        target: Any = OFFICIAL
-        for part in node["$ref"].removeprefix("#/").split("/"):
-            target = target[part]
-        node = target
-    return node
+def unexplained(differences: list[Difference]) -> list[str]:
+    return [str(d) for d in differences if not any(entry.covers(d) for entry in ALLOWED)]
 
 
-@pytest.mark.parametrize("operation_id", sorted(UPSTREAM_IDS))
-def test_every_official_property_is_in_ours(operation_id: str) -> None:
-    official_op = next(
-        op
-        for item in OFFICIAL["paths"].values()
-        for op in item.values()
-        if op["operationId"] == operation_id
+def official_differences(operation_id: str, document: dict[str, Any]) -> list[Difference]:
+    return spec_compare.compare_with_document(
+        spec_compare.operation_facts(document, operation_id),
+        spec_compare.operation_facts(OFFICIAL, operation_id),
     )
-    official_schema = official_op["responses"]["200"]["content"]["application/json"]["schema"]
-    ours = property_names(_spec.response_schema(operation_id, 200), _spec.resolve)
-    theirs = property_names(official_schema, official_resolve)
-    assert theirs, "the official document lost its schema"
-    assert theirs <= ours, f"missing from our spec: {sorted(theirs - ours)}"
-    # The one field we add on purpose (see openapi/README.md).
-    assert ours - theirs <= {"iso_3166_1"}
+
+
+@functools.cache
+def recorded() -> dict[str, dict[str, spec_compare.Seen]]:
+    return spec_compare.observations(
+        spec_compare.recorded_bodies(_spec.document(), _spec.find_operation)
+    )
+
+
+def recorded_differences(operation_id: str, document: dict[str, Any]) -> list[Difference]:
+    return spec_compare.compare_with_recordings(
+        spec_compare.operation_facts(document, operation_id), recorded().get(operation_id, {})
+    )
+
+
+def all_differences(document: dict[str, Any]) -> list[Difference]:
+    found = []
+    for operation_id in sorted(_spec.operations()):
+        if operation_id in spec_compare.operation_ids(OFFICIAL):
+            found += official_differences(operation_id, document)
+        found += recorded_differences(operation_id, document)
+    return found
+
+
+@pytest.mark.parametrize(
+    "operation_id", sorted(set(_spec.operations()) | spec_compare.operation_ids(OFFICIAL))
+)
+def test_spec_differs_from_tmdbs_document_only_where_documented(operation_id: str) -> None:
+    # Types (with null), formats, required and defaults of every parameter and property.
+    if operation_id not in spec_compare.operation_ids(OFFICIAL):
+        pytest.skip(
+            f"{operation_id} is not in openapi/upstream/tmdb-official.openapi.json: "
+            "it is compared with the recordings only"
+        )
+    assert operation_id in _spec.operations(), "in TMDB's document, missing from ours"
+    assert unexplained(official_differences(operation_id, _spec.document())) == []
+
+
+@pytest.mark.parametrize("operation_id", sorted(_spec.operations()))
+def test_spec_says_what_the_recordings_show(operation_id: str) -> None:
+    # No field left out, none never seen, no type wider or narrower than the values recorded,
+    # required exactly where every recorded object has the field.
+    if f"{operation_id} 200 $" not in recorded().get(operation_id, {}):
+        pytest.skip(
+            f"no live recording or documentation example of {operation_id} under "
+            "facade/tmdb_facade/testing/data: nothing to compare its schema with"
+        )
+    assert unexplained(recorded_differences(operation_id, _spec.document())) == []
+
+
+def test_every_allowed_difference_exists_and_is_explained() -> None:
+    differences = all_differences(_spec.document())
+    unused = [entry for entry in ALLOWED if not any(entry.covers(d) for d in differences)]
+    assert unused == [], "stale entries of ALLOWED: the spec no longer differs there"
+    rows = spec_compare.readme_rows(ROOT / "openapi" / "README.md")
+    assert {entry.readme for entry in ALLOWED} - {None} <= rows
+    assert all(entry.reason for entry in ALLOWED)
+
+
+def mutated(change: Callable[[dict[str, Any]], None]) -> dict[str, Any]:
+    """A copy of our spec, changed by `change(components)`."""
+    document = copy.deepcopy(_spec.document())
+    change(document["components"])
+    return document
+
+
+def image(components: dict[str, Any]) -> dict[str, Any]:
+    found: dict[str, Any] = components["schemas"]["Image"]
+    return found
+
+
+@pytest.mark.parametrize(
+    ("change", "expected", "sides"),
+    [
+        pytest.param(
+            lambda c: image(c)["properties"]["vote_count"].update(type="number"),
+            "$.posters[].vote_count: type is 'number'",
+            {"document", "recordings"},
+            id="integer widened to number",
+        ),
+        pytest.param(
+            lambda c: c["schemas"]["Role"]["properties"]["episode_count"].update(
+                type=["integer", "null"]
+            ),
+            "$.cast[].roles[].episode_count: type is 'integer|null'",
+            {"document", "recordings"},
+            id="made nullable",
+        ),
+        pytest.param(
+            lambda c: image(c)["required"].remove("vote_count"),
+            "$.stills[].vote_count: required is False",
+            {"recordings"},
+            id="required dropped",
+        ),
+        pytest.param(
+            lambda c: image(c)["properties"]["width"].update(format="int64"),
+            "$.profiles[].width: format is 'int64'",
+            {"document"},
+            id="format added",
+        ),
+        pytest.param(
+            lambda c: image(c)["properties"].update(votes={"type": "integer"}),
+            "$.posters[].votes: present is True",
+            {"document", "recordings"},
+            id="property never sent",
+        ),
+        pytest.param(
+            lambda c: c["parameters"]["SeasonNumber"]["schema"].update(type="string"),
+            "tv-season-credits {season_number}: type is 'string'",
+            {"document"},
+            id="parameter type",
+        ),
+    ],
+)
+def test_a_changed_spec_is_caught(
+    change: Callable[[dict[str, Any]], None], expected: str, sides: set[str]
+) -> None:
+    # Each of these still accepts every recorded body: validation alone would not notice.
+    caught = unexplained(all_differences(mutated(change)))
+    side_names = {"document": "in TMDB's document", "recordings": "in the recordings"}
+    found = {
+        side
+        for side, name in side_names.items()
+        if any(expected in line and line.endswith(name) for line in caught)
+    }
+    assert found == sides, caught
 
 
 @pytest.mark.parametrize("operation_id", sorted(DOCUMENTED_PROPERTIES))
