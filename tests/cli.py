@@ -1,17 +1,21 @@
 """Run the `tmdb-facade` command line in-process, as a user would, and capture what it prints.
 
 `run_cli("season-credits", "1396", "1")` calls `tmdb_facade.cli.main` with no TMDB variables
-in the environment, so it answers offline, from the fake server it starts on 127.0.0.1.
+in the environment, so it answers offline, from the recorded data, in process.
+`offline_also_answers(...)` adds answers the recordings lack (series and season details).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+import os
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
+import httpx
 import pytest
 
-from tmdb_facade.cli import main
+from tmdb_facade.cli import _session, main
 
 # Everything that changes where the command line goes or how it draws.
 CLI_ENVIRONMENT = (
@@ -24,6 +28,11 @@ CLI_ENVIRONMENT = (
     "TTY_COMPATIBLE",
     "NO_COLOR",
 )
+
+
+def offline_environment() -> dict[str, str]:
+    """This process's environment without anything that changes the command line."""
+    return {k: v for k, v in os.environ.items() if k not in CLI_ENVIRONMENT}
 
 
 @dataclass(frozen=True)
@@ -63,3 +72,103 @@ def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch)
         return CliRun(exit_code, stdout, stderr)
 
     return run
+
+
+def offline_also_answers(monkeypatch: pytest.MonkeyPatch, bodies: Mapping[str, Any]) -> None:
+    """Offline runs answer these API paths with these bodies (200), the rest as recorded."""
+    recorded = _session._offline_transport()
+    assert isinstance(recorded, httpx.MockTransport)
+
+    def answer(request: httpx.Request) -> httpx.Response:
+        if request.url.path in bodies:
+            return httpx.Response(200, json=bodies[request.url.path])
+        return recorded.handle_request(request)
+
+    monkeypatch.setattr(_session, "_offline_transport", lambda: httpx.MockTransport(answer))
+
+
+# Hand-written in the shape of TMDB's answers, with only the fields the spec requires (and
+# no claim to be TMDB's data): the recordings have no series or season details yet.
+def _episode(number: int, name: str, air_date: str | None, runtime: int | None) -> Any:
+    return {
+        "air_date": air_date,
+        "episode_number": number,
+        "id": 62084 + number,
+        "name": name,
+        "overview": "",
+        "production_code": "",
+        "runtime": runtime,
+        "season_number": 1,
+        "still_path": None,
+        "vote_average": 8.0 + number / 10,
+        "vote_count": 100 + number,
+        "crew": [],
+        "guest_stars": [],
+    }
+
+
+def _season(number: int, name: str, episodes: int, air_date: str | None) -> Any:
+    return {
+        "air_date": air_date,
+        "episode_count": episodes,
+        "id": 3570 + number,
+        "name": name,
+        "overview": "",
+        "poster_path": None,
+        "season_number": number,
+    }
+
+
+SERIES_BODY: Any = {
+    "adult": False,
+    "backdrop_path": None,
+    "created_by": [],
+    "episode_run_time": [],
+    "first_air_date": "2008-01-20",
+    "genres": [{"id": 18, "name": "Drama"}],
+    "homepage": "",
+    "id": 1396,
+    "in_production": False,
+    "languages": ["en"],
+    "last_air_date": "2013-09-29",
+    "last_episode_to_air": None,
+    "name": "Breaking Bad",
+    "next_episode_to_air": None,
+    "networks": [],
+    "number_of_episodes": 20,
+    "number_of_seasons": 2,
+    "origin_country": ["US"],
+    "original_language": "en",
+    "original_name": "Breaking Bad",
+    "overview": "",
+    "popularity": 100.0,
+    "poster_path": None,
+    "production_companies": [],
+    "production_countries": [],
+    "seasons": [
+        _season(0, "Specials", 1, None),
+        _season(1, "Season 1", 7, "2008-01-20"),
+        _season(2, "Season 2", 13, "2009-03-08"),
+    ],
+    "spoken_languages": [],
+    "status": "Ended",
+    "tagline": "",
+    "type": "Scripted",
+    "vote_average": 8.9,
+    "vote_count": 1000,
+}
+
+SEASON_BODY: Any = {
+    "air_date": "2008-01-20",
+    "episodes": [
+        _episode(1, "Pilot", "2008-01-20", 58),
+        _episode(2, "Cat's in the Bag...", "2008-01-27", None),
+    ],
+    "name": "Season 1",
+    "overview": "",
+    "id": 3572,
+    "poster_path": None,
+    "season_number": 1,
+}
+
+DETAILS_BODIES = {"/3/tv/1396": SERIES_BODY, "/3/tv/1396/season/1": SEASON_BODY}

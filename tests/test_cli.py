@@ -1,39 +1,39 @@
-"""The `tmdb-facade` command line: every lookup command, both output modes, help, exit codes.
+"""The `tmdb-facade` command line: every lookup command, both output modes, help, options.
 
-Commands run in-process through `main` (`tests/cli.py`), offline against the fake server the
-command line starts itself, or, for the failures, against a `fake_tmdb` set up to fail.
+Commands run in-process through `main` (`tests/cli.py`), offline: the command line answers
+from the recorded data in process. Failures are in `test_cli_failures.py`.
 """
 
 from __future__ import annotations
 
+import inspect
 import json
 import re
 import socket
-from typing import Any
+import sys
+import threading
+from pathlib import Path
 
 import pytest
 
-from tests.cli import RunCli
+from tests.cli import DETAILS_BODIES, RunCli, offline_also_answers
 from tests.helpers import live_body
-from tmdb_facade import Tmdb, best_image
-from tmdb_facade.cli import main
+from tmdb_facade import AsyncTmdb, Tmdb, best_image
+from tmdb_facade.cli._commands import COMMANDS, Command
+from tmdb_facade.cli._download import DOWNLOADS
 from tmdb_facade.models import PersonImages, SeasonImages
-from tmdb_facade.testing import FakeTmdb
 
 CANARY = "canary-secret-0123456789abcdef"
-URL = r"http://127\.0\.0\.1:\d+/t/p"
+# Offline too: a printed URL is TMDB's, and opens in a browser.
+URL = r"https://image\.tmdb\.org/t/p"
+NOTICE = (
+    r"offline \((no TMDB_ACCESS_TOKEN or TMDB_API_KEY|--offline)\): answering from recorded "
+    r"TMDB data; set TMDB_ACCESS_TOKEN or TMDB_API_KEY for live data"
+)
 
 
 def recorded_posters() -> SeasonImages:
     return SeasonImages.from_dict(live_body("tv_1396_season_1_images"))
-
-
-def point_at(server: FakeTmdb, monkeypatch: pytest.MonkeyPatch, **credential: str) -> None:
-    """Make the command line go 'live', to `server`, with `credential` as its environment."""
-    monkeypatch.setenv("TMDB_BASE_URL", server.url)
-    monkeypatch.setenv("TMDB_IMAGE_BASE_URL", server.image_base_url)
-    for name, value in credential.items():
-        monkeypatch.setenv(name, value)
 
 
 # -- offline by default ---------------------------------------------------------------------
@@ -43,11 +43,8 @@ def test_without_a_credential_it_answers_offline_and_says_so_in_one_line(run_cli
     result = run_cli("season-credits", "1396", "1")
     assert result.exit_code == 0
     [notice] = result.stderr_lines
-    assert re.fullmatch(
-        r"offline \(no TMDB_ACCESS_TOKEN or TMDB_API_KEY\): serving recorded TMDB data from "
-        r"127\.0\.0\.1:\d+; set TMDB_ACCESS_TOKEN or TMDB_API_KEY for live data",
-        notice,
-    )
+    assert re.fullmatch(NOTICE, notice)
+    assert notice.startswith("offline (no TMDB_ACCESS_TOKEN or TMDB_API_KEY)")
 
 
 def test_offline_flag_wins_over_a_credential_and_never_shows_it(
@@ -56,9 +53,24 @@ def test_offline_flag_wins_over_a_credential_and_never_shows_it(
     monkeypatch.setenv("TMDB_ACCESS_TOKEN", CANARY)
     result = run_cli("person-images", "62", "--offline", "--json")
     assert result.exit_code == 0
-    assert result.stderr_lines[0].startswith("offline (--offline): serving recorded TMDB data")
+    assert result.stderr_lines[0].startswith("offline (--offline): answering from recorded")
     assert json.loads(result.stdout) == live_body("person_62_images")
     assert CANARY not in result.stdout + result.stderr
+
+
+def test_offline_runs_in_process_without_a_socket_or_a_thread(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def refused(*args: object, **kwargs: object) -> None:
+        raise AssertionError("offline mode opened a connection, a port or a thread")
+
+    for method in ("connect", "connect_ex", "bind"):
+        monkeypatch.setattr(socket.socket, method, refused)
+    monkeypatch.setattr(threading.Thread, "start", refused)
+    assert run_cli("season-credits", "1396", "1").exit_code == 0
+    download = run_cli("download", "person-profiles", "62", "--to", str(tmp_path))
+    assert download.exit_code == 0
+    assert download.stdout.endswith(": 32 downloaded, 0 skipped (already there)\n")
 
 
 # -- human output ---------------------------------------------------------------------------
@@ -146,25 +158,123 @@ def test_limit_shortens_tables_and_says_how_many_are_left_out(run_cli: RunCli) -
 
 def test_tables_fit_the_terminal_width(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("COLUMNS", "70")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
     result = run_cli("season-images", "1396", "1", "--image-language", "fr")
     assert result.exit_code == 0
-    assert max(len(line.rstrip()) for line in result.stdout.splitlines()) <= 70
+    assert "\x1b]8;" in result.stdout  # URLs are links on a terminal
+    shown = re.sub(r"\x1b\[[0-9;]*m|\x1b]8;[^\x1b]*\x1b\\", "", result.stdout)
+    assert max(len(line.rstrip()) for line in shown.splitlines()) <= 70
     # A URL folds onto the next line rather than being cut: joined back, it is whole.
-    assert "8heiYdc8oWbPODli86Vv3DvF3ON.jpg" in re.sub(r"\s+", "", result.stdout)
+    assert "8heiYdc8oWbPODli86Vv3DvF3ON.jpg" in re.sub(r"\s+", "", shown)
 
 
-def test_names_are_printed_as_they_are_not_as_markup() -> None:
-    from rich.console import Console
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+def test_a_file_or_pipe_gets_whole_lines_and_nothing_trailing(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, command: Command
+) -> None:
+    offline_also_answers(monkeypatch, DETAILS_BODIES)
+    monkeypatch.setenv("COLUMNS", "20")  # exported in the shell, but the output is no terminal
+    ids = {"series_id": "1396", "season_number": "1", "episode_number": "1", "person_id": "62"}
+    result = run_cli(command.name, *(ids[name] for name in command.ids))
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert max(map(len, lines)) > 20  # not folded at COLUMNS
+    assert [line for line in lines if line != line.rstrip()] == []
+    if command.images:  # every URL whole, on the row of its image
+        kind = command.images.attribute
+        recording = {
+            "posters": "tv_1396_season_1_images",
+            "stills": "tv_1396_season_1_episode_1_images",
+            "profiles": "person_62_images",
+        }[kind]
+        for image in live_body(recording)[kind]:
+            assert re.search(rf"\S+\s+{URL}/original{image['file_path']}$", result.stdout, re.M)
 
-    from tmdb_facade._cli_output import credits_tables
-    from tmdb_facade.models import SeasonCredits
 
+def test_names_are_printed_as_they_are_not_as_markup(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
     body = live_body("tv_1396_season_1_credits")
     body["cast"][0]["character"] = "[bold]Heisenberg[/bold] :smile:"
-    console = Console(width=200, record=True, markup=False, emoji=False, highlight=False)
-    for table in credits_tables(SeasonCredits.from_dict(body), "x", None):
-        console.print(table)
-    assert "[bold]Heisenberg[/bold] :smile:" in console.export_text()
+    offline_also_answers(monkeypatch, {"/3/tv/1396/season/1/credits": body})
+    result = run_cli("season-credits", "1396", "1")
+    assert result.exit_code == 0
+    row_with(result.stdout, "Bryan Cranston", "[bold]Heisenberg[/bold] :smile:")
+
+
+def test_counts_are_in_good_english(run_cli: RunCli) -> None:
+    one = run_cli("season-images", "1396", "1", "--image-language", "de")
+    assert one.stdout.startswith("1 poster of series 1396 season 1\n")
+    many = run_cli("season-images", "1396", "1", "--image-language", "fr")
+    assert many.stdout.startswith("4 posters of series 1396 season 1\n")
+
+
+# -- series and season details (no recordings yet: bodies of our own, in process) -----------
+
+
+def test_series_lists_its_seasons(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_also_answers(monkeypatch, DETAILS_BODIES)
+    result = run_cli("series", "1396")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("3 seasons of Breaking Bad (series 1396)\n")
+    row_with(out, "#", "Name", "Episodes", "Air date")
+    row_with(out, "0", "Specials", "1")
+    row_with(out, "1", "Season 1", "7", "2008-01-20")
+    row_with(out, "2", "Season 2", "13", "2009-03-08")
+    assert json.loads(run_cli("series", "1396", "--json").stdout) == DETAILS_BODIES["/3/tv/1396"]
+
+
+def test_season_lists_its_episodes(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
+    offline_also_answers(monkeypatch, DETAILS_BODIES)
+    result = run_cli("season", "1396", "1", "--language", "en-US")
+    assert result.exit_code == 0, result.stderr
+    out = result.stdout
+    assert out.startswith("2 episodes of Season 1 (series 1396 season 1)\n")
+    row_with(out, "1", "Pilot", "2008-01-20", "58 min", "8.1")
+    row_with(out, "2", "Cat's in the Bag...", "2008-01-27", "8.2")  # runtime unknown: blank
+    as_json = run_cli("season", "1396", "1", "--json")
+    assert json.loads(as_json.stdout) == DETAILS_BODIES["/3/tv/1396/season/1"]
+
+
+def test_series_and_season_send_what_they_were_given(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    sent = []
+    real = AsyncTmdb.season_details
+
+    async def spy(self: AsyncTmdb, *args: object, **kwargs: object) -> object:
+        sent.append((args, kwargs))
+        return await real(self, *args, **kwargs)  # type: ignore[arg-type]
+
+    offline_also_answers(monkeypatch, DETAILS_BODIES)
+    monkeypatch.setattr(AsyncTmdb, "season_details", spy)
+    assert run_cli("season", "1396", "1", "--language", "de").exit_code == 0
+    assert sent == [((1396, 1), {"language": "de"})]
+
+
+# -- the table of commands ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda command: command.name)
+@pytest.mark.parametrize("client", [Tmdb, AsyncTmdb])
+def test_every_row_names_a_method_and_arguments_both_clients_have(
+    command: Command, client: type
+) -> None:
+    parameters = inspect.signature(getattr(client, command.method)).parameters
+    positional = [name for name, p in parameters.items() if p.kind is p.POSITIONAL_OR_KEYWORD][
+        1:
+    ]  # after self
+    keyword = {name for name, p in parameters.items() if p.kind is p.KEYWORD_ONLY}
+    assert positional == list(command.ids)
+    assert set(command.options) <= keyword
+    assert command.tables is not None or command.images is not None
+
+
+def test_every_download_lists_with_an_image_command() -> None:
+    assert {download.source.name for download in DOWNLOADS} == {
+        command.name for command in COMMANDS if command.images
+    }
 
 
 # -- JSON output ----------------------------------------------------------------------------
@@ -249,229 +359,3 @@ def test_best_without_a_match_is_not_found(run_cli: RunCli) -> None:
     assert result.exit_code == 4
     assert result.error == "error: no poster of series 1396 season 1 in ja"
     assert result.stdout == ""
-
-
-# -- help -----------------------------------------------------------------------------------
-
-COMMANDS = [
-    ["season-images"],
-    ["episode-images"],
-    ["person-images"],
-    ["season-credits"],
-    ["aggregate-credits"],
-    ["download"],
-    ["download", "season-posters"],
-    ["download", "episode-stills"],
-    ["download", "person-profiles"],
-]
-
-
-def test_program_help_lists_every_command_examples_credentials_and_exit_codes(
-    run_cli: RunCli,
-) -> None:
-    result = run_cli("--help")
-    assert result.exit_code == 0
-    for command in COMMANDS:
-        if len(command) == 1:
-            assert re.search(rf"^\s+{command[0]}\b", result.stdout, re.MULTILINE)
-    assert "Examples:\n  tmdb-facade season-credits 1396 1" in result.stdout
-    for variable in ("TMDB_ACCESS_TOKEN", "TMDB_API_KEY", "TMDB_BASE_URL"):
-        assert variable in result.stdout
-    for code in range(2, 9):
-        assert re.search(rf"^\s+{code}\s+\w+", result.stdout, re.MULTILINE)
-
-
-@pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
-def test_every_command_has_help_with_an_example(run_cli: RunCli, command: list[str]) -> None:
-    result = run_cli(*command, "--help")
-    assert result.exit_code == 0
-    assert f"usage: tmdb-facade {' '.join(command)} " in result.stdout
-    assert re.search(rf"Examples?:\n\s+tmdb-facade {' '.join(command)} \S", result.stdout)
-
-
-def test_version(run_cli: RunCli) -> None:
-    from tmdb_facade import __version__
-
-    assert run_cli("--version").stdout == f"tmdb-facade, version {__version__}\n"
-
-
-# -- usage errors: exit code 2, one line, nothing started -----------------------------------
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["season-credits", "1396"], "the following arguments are required: SEASON_NUMBER"),
-        (["frobnicate"], "argument COMMAND: invalid choice: 'frobnicate'"),
-        (["download"], "the following arguments are required: COMMAND"),
-        (
-            ["season-credits", "1396", "1", "--colour"],
-            "unrecognized arguments: --colour (see 'tmdb-facade season-credits --help')",
-        ),
-        (["season-credits", "breaking-bad", "1"], "invalid int value: 'breaking-bad'"),
-        (
-            ["season-images", "1396", "1", "--size", "h632"],
-            "argument --size: invalid choice: 'h632' (choose from 'w92', 'w154'",
-        ),
-        (["download", "episode-stills", "1396", "1", "1", "--size", "w500"], "invalid choice"),
-        (["season-images", "1396", "1", "--image-language", "EN"], "'EN' is not a two-letter"),
-        (["person-images", "62", "--limit", "0"], "argument --limit: must be a whole number"),
-        (["season-credits", "0", "1"], "series_id must be between 1 and 2147483647, got 0"),
-        (["person-images", "3000000000"], "person_id must be between 1 and 2147483647"),
-        (["aggregate-credits", "1396", "1", "--language", "english"], "language must look like"),
-        (["download", "person-profiles", "0"], "person_id must be between 1"),
-        (["season-credits", "1396", "1", "--retries", "11"], "must be a whole number from 0 to 10"),
-        (["season-credits", "1396", "-1"], "season_number must be between 0 and 2147483647"),
-    ],
-)
-def test_usage_errors_exit_2_with_one_line(run_cli: RunCli, args: list[str], message: str) -> None:
-    result = run_cli(*args)
-    assert result.exit_code == 2
-    assert result.error.startswith("error: ")
-    assert message in result.error
-    assert result.stderr_lines == [result.error]  # no offline server was started for it
-    assert result.stdout == ""
-
-
-def test_no_command_shows_the_help(run_cli: RunCli) -> None:
-    result = run_cli()
-    assert result.exit_code == 2
-    assert result.stderr.startswith("usage: tmdb-facade [-h] [--version] COMMAND")
-    assert "Exit codes:" in result.stderr
-
-
-def test_a_malformed_base_url_is_a_usage_error(
-    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    monkeypatch.setenv("TMDB_ACCESS_TOKEN", CANARY)
-    monkeypatch.setenv("TMDB_BASE_URL", "ftp://example.invalid")
-    result = run_cli("person-images", "62")
-    assert result.exit_code == 2
-    assert "TMDB_BASE_URL must be an http(s) URL" in result.error
-
-
-# -- failures from TMDB: one line, a distinct exit code, no secret ---------------------------
-
-
-@pytest.mark.parametrize("variable", ["TMDB_ACCESS_TOKEN", "TMDB_API_KEY"])
-def test_a_rejected_credential_exits_3_and_is_never_printed(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch, variable: str
-) -> None:
-    point_at(fake_tmdb, monkeypatch, **{variable: CANARY})
-    result = run_cli("season-credits", "1396", "1")
-    assert result.exit_code == 3
-    assert "returned HTTP 401" in result.error
-    assert result.error.endswith(f"check {variable}")
-    assert CANARY not in result.stdout + result.stderr
-    assert fake_tmdb.requests[0].status == 401  # it did go to the server, with the canary
-
-
-def test_a_malformed_credential_exits_3_and_is_never_printed(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    point_at(fake_tmdb, monkeypatch, TMDB_ACCESS_TOKEN=f"{CANARY} with spaces")
-    result = run_cli("season-credits", "1396", "1")
-    assert result.exit_code == 3
-    assert result.error.startswith("error: TMDB_ACCESS_TOKEN: access_token must be")
-    assert CANARY not in result.stdout + result.stderr
-    assert fake_tmdb.requests == []
-
-
-def test_offline_not_found_says_what_the_offline_data_has(run_cli: RunCli) -> None:
-    result = run_cli("season-credits", "1396", "2")
-    assert result.exit_code == 4
-    assert "returned HTTP 404" in result.error
-    assert result.error.endswith(
-        "the offline data has only season 1396 1; episode 1396 1 1; persons 62, 976 "
-        "(set TMDB_ACCESS_TOKEN or TMDB_API_KEY for live data)"
-    )
-
-
-def test_live_not_found_exits_4(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    point_at(fake_tmdb, monkeypatch, TMDB_ACCESS_TOKEN=fake_tmdb.access_token)
-    result = run_cli("person-images", "999999999")
-    assert result.exit_code == 4
-    assert "The resource you requested could not be found" in result.error
-    assert "offline" not in result.stderr
-
-
-def test_rate_limited_after_the_retries_exits_5(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    point_at(fake_tmdb, monkeypatch, TMDB_API_KEY=fake_tmdb.api_key)
-    fake_tmdb.fail_next(1, 429)
-    result = run_cli("season-images", "1396", "1", "--retries", "0")
-    assert result.exit_code == 5
-    assert "returned HTTP 429" in result.error
-    assert result.error.endswith("TMDB asks to wait 1 s")
-    assert fake_tmdb.api_key not in result.stderr
-
-
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on (it was free a moment ago)."""
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port: int = probe.getsockname()[1]
-    return port
-
-
-def test_no_connection_exits_6(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("TMDB_ACCESS_TOKEN", CANARY)
-    monkeypatch.setenv("TMDB_BASE_URL", f"http://127.0.0.1:{free_port()}")
-    result = run_cli("season-credits", "1396", "1", "--retries", "0")
-    assert result.exit_code == 6
-    assert "failed" in result.error
-    assert CANARY not in result.stderr
-
-
-def test_a_dropped_connection_exits_6(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    point_at(fake_tmdb, monkeypatch, TMDB_ACCESS_TOKEN=fake_tmdb.access_token)
-    fake_tmdb.drop_next()
-    result = run_cli("person-images", "62", "--retries", "0")
-    assert result.exit_code == 6
-
-
-@pytest.mark.parametrize("fault", ["server_error", "malformed"])
-def test_a_failing_or_broken_tmdb_exits_7(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch, fault: str
-) -> None:
-    point_at(fake_tmdb, monkeypatch, TMDB_ACCESS_TOKEN=fake_tmdb.access_token)
-    if fault == "server_error":
-        fake_tmdb.fail_next(1, 500)  # with the default 3 retries, the next try would pass
-    else:
-        fake_tmdb.malformed_next()
-    result = run_cli("season-credits", "1396", "1", "--retries", "0")
-    assert result.exit_code == 7
-    assert ("HTTP 500" if fault == "server_error" else "does not match the spec") in result.error
-
-
-def test_retries_are_used(
-    run_cli: RunCli, fake_tmdb: FakeTmdb, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    point_at(fake_tmdb, monkeypatch, TMDB_ACCESS_TOKEN=fake_tmdb.access_token)
-    fake_tmdb.respond_next(503, {"status_code": 9}, {"Retry-After": "0"})
-    result = run_cli("person-images", "62", "--retries", "1", "--json")
-    assert result.exit_code == 0
-    assert [r.status for r in fake_tmdb.requests] == [503, 200]
-
-
-def test_ctrl_c_exits_130_with_one_line(run_cli: RunCli, monkeypatch: pytest.MonkeyPatch) -> None:
-    def interrupted(*args: Any, **kwargs: Any) -> Any:
-        raise KeyboardInterrupt
-
-    monkeypatch.setattr(Tmdb, "season_credits", interrupted)
-    result = run_cli("season-credits", "1396", "1")
-    assert result.exit_code == 130
-    assert result.error == "error: interrupted"
-
-
-def test_main_reads_sys_argv_by_default(
-    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> None:
-    monkeypatch.setattr("sys.argv", ["tmdb-facade", "--version"])
-    assert main() == 0
-    assert "tmdb-facade, version" in capsys.readouterr().out

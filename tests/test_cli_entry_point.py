@@ -1,22 +1,24 @@
-"""The command line as installed: the console script, `python -m tmdb_facade`, and what
-`import tmdb_facade` does not load. These run real processes."""
+"""The command line as installed: the console script, `python -m tmdb_facade`, a closed pipe,
+no rich, and what `import tmdb_facade` does not load. These run real processes."""
 
 from __future__ import annotations
 
 import importlib.metadata
-import os
 import re
 import subprocess
 import sys
 from pathlib import Path
 
-from tests.cli import CLI_ENVIRONMENT
+import pytest
+
+from tests.cli import DETAILS_BODIES, offline_environment
+from tmdb_facade.cli import NEEDS_RICH
+from tmdb_facade.cli._commands import COMMANDS
+from tmdb_facade.cli._download import DOWNLOADS
+from tmdb_facade.testing import FakeTmdb
 
 PYTHON = sys.executable
-
-
-def offline_environment() -> dict[str, str]:
-    return {k: v for k, v in os.environ.items() if k not in CLI_ENVIRONMENT}
+SCRIPT = Path(PYTHON).with_name("tmdb-facade")
 
 
 def test_python_dash_m_runs_the_command_line() -> None:
@@ -35,9 +37,8 @@ def test_python_dash_m_runs_the_command_line() -> None:
 
 
 def test_the_console_script_is_installed() -> None:
-    script = Path(PYTHON).with_name("tmdb-facade")
     result = subprocess.run(
-        [script, "person-images", "62", "--best", "--size", "w185"],
+        [SCRIPT, "person-images", "62", "--best", "--size", "w185"],
         capture_output=True,
         text=True,
         env=offline_environment(),
@@ -45,23 +46,67 @@ def test_the_console_script_is_installed() -> None:
         check=False,
     )
     assert result.returncode == 0, result.stderr
-    assert result.stdout.endswith("/t/p/w185/d5krxAkPaEzs57Dvdm41Iv972Gp.jpg\n")
+    assert result.stdout == "https://image.tmdb.org/t/p/w185/d5krxAkPaEzs57Dvdm41Iv972Gp.jpg\n"
 
 
-def test_output_closed_early_exits_141_quietly() -> None:
+IDS = {"series_id": "1396", "season_number": "1", "episode_number": "1", "person_id": "62"}
+CLOSED_PIPE_COMMANDS = [
+    *([command.name, *(IDS[name] for name in command.ids)] for command in COMMANDS),
+    *(
+        ["download", download.name, *(IDS[name] for name in download.source.ids)]
+        for download in DOWNLOADS
+    ),
+    ["person-images", "62", "--best"],
+    ["season-images", "1396", "1", "--json"],
+]
+
+
+@pytest.mark.parametrize("args", CLOSED_PIPE_COMMANDS, ids=" ".join)
+def test_output_closed_early_exits_141_quietly(
+    args: list[str], fake_tmdb: FakeTmdb, tmp_path: Path
+) -> None:
+    # Live, to the fake server: it answers series and season details from our own bodies.
+    details = {"series": "/3/tv/1396", "season": "/3/tv/1396/season/1"}
+    if args[0] in details:
+        fake_tmdb.respond_next(200, DETAILS_BODIES[details[args[0]]])
+    env = offline_environment() | {
+        "TMDB_BASE_URL": fake_tmdb.url,
+        "TMDB_IMAGE_BASE_URL": fake_tmdb.image_base_url,
+        "TMDB_ACCESS_TOKEN": fake_tmdb.access_token,
+    }
     process = subprocess.Popen(
-        [PYTHON, "-m", "tmdb_facade", "aggregate-credits", "1396", "1", "--json"],
+        [PYTHON, "-m", "tmdb_facade", *args],
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
-        env=offline_environment(),
+        env=env,
+        cwd=tmp_path,  # where download saves
     )
     assert process.stdout is not None
     process.stdout.close()  # like `| head` that has read enough, before anything was written
     _, stderr = process.communicate(timeout=60)
+    assert stderr == b""  # not a traceback, not "Exception ignored", not an error line
     assert process.returncode == 141
-    assert b"Traceback" not in stderr
-    assert b"Exception ignored" not in stderr
-    assert len(stderr.splitlines()) == 1  # the offline notice, nothing more
+
+
+def test_without_rich_the_command_line_says_what_to_install(tmp_path: Path) -> None:
+    # As if rich were not installed: importing it fails, as it would (ModuleNotFoundError).
+    (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['rich'] = None\n")
+    env = offline_environment() | {"PYTHONPATH": str(tmp_path)}
+    for command in ([SCRIPT], [PYTHON, "-m", "tmdb_facade"]):
+        result = subprocess.run(
+            [*command, "season-credits", "1396", "1"],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=60,
+            check=False,
+        )
+        assert result.returncode == 1
+        assert result.stderr == f"{NEEDS_RICH}\n"
+        assert result.stdout == ""
+    assert NEEDS_RICH == (
+        "error: the tmdb-facade command line needs rich: pip install 'tmdb-facade[cli]'"
+    )
 
 
 def loaded_by_import_tmdb_facade(*, click_installed: bool) -> list[str]:
@@ -71,7 +116,7 @@ def loaded_by_import_tmdb_facade(*, click_installed: bool) -> list[str]:
         f"if not {click_installed}: sys.modules['click'] = None  # as if not installed\n"
         "import tmdb_facade\n"
         "print(' '.join(sorted(name for name, module in sys.modules.items() if module and ("
-        "name in ('click', 'rich', 'tmdb_facade.cli') or name.startswith('tmdb_facade._cli')))))\n"
+        "name in ('click', 'rich') or name.startswith('tmdb_facade.cli')))))\n"
     )
     result = subprocess.run(
         [PYTHON, "-c", code], capture_output=True, text=True, timeout=60, check=True

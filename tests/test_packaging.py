@@ -79,7 +79,8 @@ def test_wheel_ships_both_packages_typed(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
     assert {"tmdb_api/py.typed", "tmdb_facade/py.typed"} <= names
     assert {"tmdb_api/__init__.py", "tmdb_api/models/season_credits.py"} <= names
-    assert {"tmdb_facade/__init__.py", "tmdb_facade/client.py", "tmdb_facade/cli.py"} <= names
+    facade = {"tmdb_facade/__init__.py", "tmdb_facade/client.py", "tmdb_facade/cli/__init__.py"}
+    assert facade <= names
     assert not any(name.startswith(("tests/", "scripts/", "openapi/")) for name in names)
 
 

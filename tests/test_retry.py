@@ -58,8 +58,23 @@ def test_retry_delay_is_capped() -> None:
 
 @pytest.mark.parametrize(
     "options",
-    [{"max_retries": -1}, {"max_retries": 1.5}, {"initial_delay": -1}, {"max_delay": float("inf")}],
+    [
+        {"max_retries": -1},
+        {"max_retries": 1.5},
+        {"initial_delay": -1},
+        {"max_delay": float("inf")},
+        {"on_long_retry_after": "wait"},
+    ],
 )
 def test_policy_rejects_nonsense(options: dict[str, float]) -> None:
     with pytest.raises(ValueError, match="must be"):
         RetryPolicy(**options)  # type: ignore[arg-type]
+
+
+def test_a_retry_after_beyond_the_cap_is_not_retried_when_the_policy_says_fail() -> None:
+    fail = RetryPolicy(max_retry_after=10.0, on_long_retry_after="fail")
+    assert not should_retry(fail, 0, 429, 10.5)
+    assert not should_retry(fail, 0, 503, 3600.0)
+    assert should_retry(fail, 0, 429, 10.0)
+    assert should_retry(fail, 0, 429, None)
+    assert should_retry(RetryPolicy(max_retry_after=10.0), 0, 429, 3600.0)  # "cap", the default

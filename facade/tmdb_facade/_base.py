@@ -198,7 +198,7 @@ class BaseTmdb:
         if status == 200:
             return self._parse(call, method, url, answer)
         retry_after = parse_retry_after(answer.headers.get("Retry-After"), self._now())
-        if status >= 400 and should_retry(self.retry_policy, retries_done, status):
+        if status >= 400 and should_retry(self.retry_policy, retries_done, status, retry_after):
             return self._retry(call, retries_done, retry_after, f"HTTP {status}")
         if status < 400:
             raise ResponseValidationError(

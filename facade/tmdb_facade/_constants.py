@@ -37,3 +37,11 @@ API_KEY_ENV: Final = "TMDB_API_KEY"
 BASE_URL_ENV: Final = "TMDB_BASE_URL"
 IMAGE_BASE_URL_ENV: Final = "TMDB_IMAGE_BASE_URL"
 STRICT_ENV: Final = "TMDB_STRICT"
+
+#: The command line's patience, shorter than the library's: a person waits at the prompt. One
+#: call gives up after about 3 x 5 s + 2 x 10 s at the very worst (README: Command line).
+CLI_TIMEOUT: Final = 5.0
+CLI_MAX_RETRIES: Final = 2
+CLI_MAX_BACKOFF: Final = 2.0
+#: The longest `Retry-After` the command line waits for; TMDB asking for more fails at once.
+CLI_MAX_RETRY_AFTER: Final = 10.0

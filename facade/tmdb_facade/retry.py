@@ -13,6 +13,7 @@ import random
 from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
+from typing import Literal
 
 __all__ = ["RETRY_STATUSES", "RetryPolicy", "parse_retry_after", "retry_delay", "should_retry"]
 
@@ -24,8 +25,9 @@ RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 class RetryPolicy:
     """How often and how patiently to retry.
 
-    >>> RetryPolicy(max_retries=5, max_delay=30.0)
-    RetryPolicy(max_retries=5, initial_delay=0.5, max_delay=30.0, max_retry_after=60.0)
+    >>> RetryPolicy(max_retries=5, max_delay=30.0)  # doctest: +NORMALIZE_WHITESPACE
+    RetryPolicy(max_retries=5, initial_delay=0.5, max_delay=30.0, max_retry_after=60.0,
+                on_long_retry_after='cap')
     """
 
     max_retries: int = 3
@@ -35,7 +37,10 @@ class RetryPolicy:
     max_delay: float = 8.0
     """Cap on the exponential backoff."""
     max_retry_after: float = 60.0
-    """Cap on a server's `Retry-After`: a longer wait is cut to this."""
+    """Cap on a server's `Retry-After`; `on_long_retry_after` says what a longer one does."""
+    on_long_retry_after: Literal["cap", "fail"] = "cap"
+    """A `Retry-After` over `max_retry_after`: "cap" waits `max_retry_after`, then retries;
+    "fail" raises the error at once (`RateLimitError.retry_after` holds the wait asked for)."""
 
     def __post_init__(self) -> None:
         if type(self.max_retries) is not int or self.max_retries < 0:
@@ -44,15 +49,28 @@ class RetryPolicy:
             value = getattr(self, name)
             if not isinstance(value, int | float) or not math.isfinite(value) or value < 0:
                 raise ValueError(f"{name} must be a finite number of seconds >= 0")
+        if self.on_long_retry_after not in ("cap", "fail"):
+            raise ValueError("on_long_retry_after must be 'cap' or 'fail'")
 
 
-def should_retry(policy: RetryPolicy, retries_done: int, status: int | None) -> bool:
-    """Whether to try again after an answer with `status` (None: no answer at all).
+def should_retry(
+    policy: RetryPolicy, retries_done: int, status: int | None, retry_after: float | None = None
+) -> bool:
+    """Whether to try again after an answer with `status` (None: no answer at all) that asked
+    to wait `retry_after` seconds (None: it did not say).
 
     >>> should_retry(RetryPolicy(), 0, 503), should_retry(RetryPolicy(), 0, 404)
     (True, False)
+    >>> should_retry(RetryPolicy(max_retry_after=10, on_long_retry_after="fail"), 0, 429, 3600)
+    False
     """
     if retries_done >= policy.max_retries:
+        return False
+    if (
+        retry_after is not None
+        and retry_after > policy.max_retry_after
+        and policy.on_long_retry_after == "fail"
+    ):
         return False
     return status is None or status in RETRY_STATUSES
 

@@ -1,0 +1,165 @@
+"""The command line's entry: parse, run the command, turn every expected failure into one
+line on stderr and its exit code."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import logging
+import os
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from typing import Any, Final
+
+from tmdb_facade._constants import CLI_MAX_RETRIES, CLI_MAX_RETRY_AFTER, CLI_TIMEOUT
+from tmdb_facade._version import __version__
+
+from ._commands import add_commands
+from ._download import add_download_command
+from ._errors import CliError, ExitCode, UsageError, one_line
+from ._options import GLOBAL_DEFAULTS, Parser, global_options
+
+DESCRIPTION: Final = """\
+Look up TMDB series, seasons, their credits and images, or download images.
+
+Examples:
+  tmdb-facade season-credits 1396 1            # Breaking Bad, season 1: cast and crew
+  tmdb-facade series 1396                      # its seasons
+  tmdb-facade season-images 1396 1 --best --image-language en,null --size w500
+  tmdb-facade person-images 62 --json | jq '.profiles | length'
+  tmdb-facade download season-posters 1396 1 --size w342 --to posters
+"""
+
+EPILOG: Final = f"""\
+Credentials come from the environment only, never from an option, so that they stay out of
+shell history and `ps`:
+  TMDB_ACCESS_TOKEN    TMDB's v4 API Read Access Token (used first)
+  TMDB_API_KEY         TMDB's v3 API key
+With neither (or with --offline) every command answers from the recorded data bundled with
+tmdb-facade, without the network: Breaking Bad (series 1396) season 1, its episode 1, and
+persons 62 and 976. TMDB_BASE_URL and TMDB_IMAGE_BASE_URL point live runs elsewhere.
+
+Patience: each attempt waits {CLI_TIMEOUT:g} s for an answer (--timeout), a 429, a 5xx or a
+network failure is retried {CLI_MAX_RETRIES} times (--retries) after a short backoff or the wait
+TMDB asks for, up to {CLI_MAX_RETRY_AFTER:g} s (asking for longer fails at once); -v shows it.
+
+Exit codes:
+  0    success
+  2    usage: unknown command or option, bad argument (id, language, size)
+  3    authentication: TMDB rejected the credential, or it is malformed
+  4    not found: no such series, season, episode or person (or no image for --best)
+  5    rate limited: TMDB still answered 429 after the retries, or asked to wait too long
+  6    network: TMDB could not be reached or did not answer in time
+  7    bad response: TMDB failed (5xx, other HTTP errors) or answered off-spec
+  8    files: download could not write into its folder
+  130  interrupted (Ctrl-C)
+  141  output closed early (as in `| head`)
+
+Run `tmdb-facade COMMAND --help` for a command's arguments and examples.
+"""
+
+
+def build_parser(prog: str = "tmdb-facade") -> Parser:
+    """The whole command line: every command, its arguments and its help."""
+    common = global_options()
+    parser = Parser(prog=prog, description=DESCRIPTION, epilog=EPILOG, parents=[common])
+    parser.add_argument(
+        "--version", action="version", version=f"tmdb-facade, version {__version__}"
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    add_commands(commands, [common])
+    add_download_command(commands, [common])
+    return parser
+
+
+def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
+    """The command line as a namespace, the global options' defaults filled in."""
+    namespace, unknown = parser.parse_known_args(argv)
+    if unknown:
+        prog = getattr(namespace, "command_prog", parser.prog)
+        raise UsageError(f"unrecognized arguments: {' '.join(unknown)}", prog)
+    for name, default in GLOBAL_DEFAULTS.items():
+        if not hasattr(namespace, name):
+            setattr(namespace, name, default)
+    return namespace
+
+
+def run(argv: Sequence[str] | None = None, prog_name: str = "tmdb-facade") -> int:
+    """`main`, once rich is known to be there."""
+    args = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(prog_name)
+    if not args:
+        parser.print_help(sys.stderr)
+        return ExitCode.USAGE
+    try:
+        try:
+            namespace = parse(parser, args)
+            with _verbose(namespace.verbose), _warnings_as_lines():
+                asyncio.run(namespace.run(namespace))
+        finally:
+            sys.stdout.flush()  # here, so that a closed pipe is caught below like any write
+    except SystemExit as done:  # --help and --version print, then exit through argparse
+        return done.code if isinstance(done.code, int) else ExitCode.OK
+    except UsageError as error:
+        return _fail(f"{error} (see '{error.prog} --help')", ExitCode.USAGE)
+    except KeyboardInterrupt:
+        return _fail("interrupted", ExitCode.INTERRUPTED)
+    except BrokenPipeError:
+        # Whoever read our output stopped (`| head`): say nothing, and stop Python's own
+        # flush at exit from failing on the same pipe.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return ExitCode.BROKEN_PIPE
+    except CliError as error:
+        return _fail(str(error), error.exit_code)
+    return ExitCode.OK
+
+
+def _fail(message: str, exit_code: int) -> int:
+    print(f"error: {one_line(message) or 'failed'}", file=sys.stderr)
+    return exit_code
+
+
+class _OneLine(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        return one_line(super().format(record))
+
+
+@contextmanager
+def _verbose(level: int) -> Iterator[None]:
+    """-v: the library's retries and waits on stderr; -vv: also httpx's line per request
+    (which never holds the credential: it is added after httpx logs)."""
+    if level < 1:
+        yield
+        return
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(_OneLine("%(message)s"))
+    loggers = [logging.getLogger("tmdb_facade")]
+    if level > 1:
+        loggers.append(logging.getLogger("httpx"))
+    levels = [logger.level for logger in loggers]
+    for logger in loggers:
+        logger.addHandler(handler)
+        logger.setLevel(logging.INFO)
+    try:
+        yield
+    finally:
+        for logger, previous in zip(loggers, levels, strict=True):
+            logger.removeHandler(handler)
+            logger.setLevel(previous)
+
+
+@contextmanager
+def _warnings_as_lines() -> Iterator[None]:
+    """The library's warnings (an answer off the spec, kept as sent) as `warning: ...` lines,
+    each shown as often as the library raises it."""
+
+    def show(message: Warning | str, *_: Any, **__: Any) -> None:
+        print(f"warning: {one_line(str(message))}", file=sys.stderr)
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("always")
+        warnings.showwarning = show
+        yield

@@ -1,0 +1,208 @@
+"""The argument parser, and the arguments that several commands share, each declared once.
+
+argparse, not click: httpx imports its own command line (click, rich, pygments) on
+`import httpx` whenever click is installed, which would add about 30 ms to every
+`import tmdb_facade`.
+
+Arguments are only parsed here, never judged: ids, languages and the like go to the client as
+typed, and the client checks them against the spec (a bad one is exit 2).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+from collections.abc import Sequence
+from typing import Any, Final, NoReturn
+
+from tmdb_facade._calls import ImageLanguages
+from tmdb_facade._constants import CLI_MAX_RETRIES, CLI_TIMEOUT
+from tmdb_facade.images import IMAGE_SIZES, ImageKind
+
+from ._errors import UsageError
+
+MAX_RETRIES: Final = 10
+MAX_TIMEOUT: Final = 300.0
+
+#: The global options' values when not given (argparse leaves them out: see `global_options`).
+GLOBAL_DEFAULTS: Final[dict[str, Any]] = {
+    "as_json": False,
+    "offline": False,
+    "verbose": 0,
+    "retries": CLI_MAX_RETRIES,
+    "timeout": CLI_TIMEOUT,
+}
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse that raises `UsageError` instead of printing usage and exiting, so that a
+    usage error is one line like every other failure. Descriptions and epilogs are printed
+    as written (they hold examples); long options must be spelled out."""
+
+    def __init__(self, **kwargs: Any) -> None:
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        kwargs.setdefault("allow_abbrev", False)
+        super().__init__(**kwargs)
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(message, self.prog)
+
+
+Commands = argparse._SubParsersAction
+
+
+def _retries(value: str) -> int:
+    if not value.isdigit() or int(value) > MAX_RETRIES:
+        raise argparse.ArgumentTypeError(f"must be a whole number from 0 to {MAX_RETRIES}")
+    return int(value)
+
+
+def _timeout(value: str) -> float:
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = math.nan
+    if not 0 < seconds <= MAX_TIMEOUT:  # also refuses nan
+        raise argparse.ArgumentTypeError(
+            f"must be a number of seconds, above 0 and at most {MAX_TIMEOUT:g}"
+        )
+    return seconds
+
+
+def _at_least_one(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError("must be a whole number of at least 1")
+    return int(value)
+
+
+def global_options() -> Parser:
+    """--json, --offline, -v, --retries and --timeout, for the program and every command, so
+    that they work before or after the command. Their default is SUPPRESS: a command's parser
+    then leaves out what it was not given, instead of overwriting what the program's parser
+    read (`GLOBAL_DEFAULTS` fills the gaps after parsing)."""
+    parent = Parser(add_help=False, argument_default=argparse.SUPPRESS)
+    group = parent.add_argument_group("global options (before or after the command)")
+    group.add_argument(
+        "--json",
+        dest="as_json",
+        action="store_true",
+        help="print JSON instead of tables, and nothing else on stdout (for jq)",
+    )
+    group.add_argument(
+        "--offline",
+        action="store_true",
+        help="answer from the bundled recorded data even when a credential is set",
+    )
+    group.add_argument(
+        "-v",
+        "--verbose",
+        action="count",
+        help="say on stderr when a request is retried and how long it waits; -vv also "
+        "every request",
+    )
+    group.add_argument(
+        "--retries",
+        type=_retries,
+        metavar="N",
+        help=f"retries of a 429, a 5xx or a network failure, with backoff; 0 fails at once "
+        f"(default: {CLI_MAX_RETRIES})",
+    )
+    group.add_argument(
+        "--timeout",
+        type=_timeout,
+        metavar="SECONDS",
+        help=f"how long an attempt waits for TMDB's answer (default: {CLI_TIMEOUT:g})",
+    )
+    return parent
+
+
+def add_command(
+    commands: Commands[Parser],
+    name: str,
+    summary: str,
+    details: str,
+    *,
+    parents: Sequence[Parser],
+) -> Parser:
+    """A subcommand: `summary` in the list of commands, `details` (with examples) in its help."""
+    description = f"{summary}\n\n{details}" if details else summary
+    command = commands.add_parser(name, help=summary, description=description, parents=parents)
+    # Which command's --help to suggest for an option it does not know.
+    command.set_defaults(command_prog=command.prog)
+    return command
+
+
+def _image_languages(value: str) -> ImageLanguages:
+    """`en`, `null` or `en,null` -> ['en'], [None], ['en', None]; the client checks the codes."""
+    return [
+        None if code.strip().lower() in ("null", "none") else code.strip()
+        for code in value.split(",")
+    ]
+
+
+_ID_HELP: Final = {
+    "series_id": "TMDB id of the TV series (1396: Breaking Bad)",
+    "season_number": "season number, 0 for specials",
+    "episode_number": "episode number within the season",
+    "person_id": "TMDB id of the person (62: Bruce Willis)",
+}
+
+
+def add_ids(parser: Parser, names: Sequence[str]) -> None:
+    """Integer positional arguments: `series_id`, `season_number`..."""
+    for name in names:
+        parser.add_argument(name, type=int, metavar=name.upper(), help=_ID_HELP[name])
+
+
+def add_language(parser: Parser) -> None:
+    parser.add_argument(
+        "--language", metavar="LANG", help="language of the response, such as en or en-US"
+    )
+
+
+def add_image_language(parser: Parser) -> None:
+    parser.add_argument(
+        "--image-language",
+        action="extend",
+        type=_image_languages,
+        metavar="LANG",
+        help="only images in this language; repeat it or use commas (en,null); "
+        "null (or none) means images without text",
+    )
+
+
+def add_size(parser: Parser, kind: ImageKind, what: str) -> None:
+    parser.add_argument(
+        "--size",
+        choices=IMAGE_SIZES[kind],
+        default="original",
+        help=f"size of the {what} (default: original)",
+    )
+
+
+def add_best(parser: Parser, order: str) -> None:
+    parser.add_argument(
+        "--best",
+        action="store_true",
+        help=f"print only the best image's URL (its JSON with --json): {order}, then "
+        "rating, votes and pixels",
+    )
+
+
+def add_limit(parser: Parser) -> None:
+    parser.add_argument(
+        "--limit",
+        type=_at_least_one,
+        metavar="N",
+        help="show at most N rows per table (--json always prints everything)",
+    )
+
+
+def examples(*lines: str) -> str:
+    """An `Example:` block for a description."""
+    title = "Example:" if len(lines) == 1 else "Examples:"
+    return "\n".join([title, *(f"  {line}" for line in lines)])
+
+
+def joined(languages: Sequence[str | None]) -> str:
+    return ", ".join("none" if code is None else code for code in languages)
