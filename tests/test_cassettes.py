@@ -19,11 +19,14 @@ from tests.clients import Driver
 from tests.conftest import live_credentials
 from tmdb_facade import AuthenticationError, NotFoundError
 from tmdb_facade.models import (
+    Configuration,
     EpisodeImages,
     PersonImages,
     SeasonAggregateCredits,
     SeasonCredits,
+    SeasonDetails,
     SeasonImages,
+    SeriesDetails,
 )
 from tmdb_facade.testing import FakeTmdb
 
@@ -149,6 +152,44 @@ def test_season_aggregate_credits(client: Driver, vcr: Any) -> None:
     assert walter.total_episode_count == 7
     assert [role.character for role in walter.roles] == ["Walter White"]
     assert_exchanges(vcr, [("/3/tv/1396/season/1/aggregate_credits", 200)])
+
+
+def test_image_config(client: Driver, vcr: Any) -> None:
+    config = client.call("image_config")
+    assert isinstance(config, Configuration)
+    assert config.images.secure_base_url == "https://image.tmdb.org/t/p/"
+    assert "w500" in config.images.poster_sizes
+    assert "h632" in config.images.profile_sizes
+    assert_exchanges(vcr, [("/3/configuration", 200)])
+
+
+def test_series_details(client: Driver, vcr: Any) -> None:
+    series = client.call("series_details", 1396)
+    assert isinstance(series, SeriesDetails)
+    assert series.name == "Breaking Bad"
+    assert series.original_language == "en"
+    numbered = {season.season_number: season.episode_count for season in series.seasons}
+    assert [numbered[n] for n in range(1, 6)] == [7, 13, 13, 13, 16]
+    assert_exchanges(vcr, [("/3/tv/1396", 200)])
+
+
+def test_season_details_with_everything_appended(client: Driver, vcr: Any) -> None:
+    season = client.call(
+        "season_details",
+        1396,
+        1,
+        append_to_response=["images", "credits", "aggregate_credits"],
+        include_image_language=["en", None],
+    )
+    assert isinstance(season, SeasonDetails)
+    assert [episode.episode_number for episode in season.episodes] == list(range(1, 8))
+    assert season.images.posters
+    assert {poster.iso_639_1 for poster in season.images.posters} <= {"en", None}
+    assert ("Bryan Cranston", "Walter White") in {
+        (c.name, c.character) for c in season.credits_.cast
+    }
+    assert any(m.name == "Bryan Cranston" for m in season.aggregate_credits.cast)
+    assert_exchanges(vcr, [("/3/tv/1396/season/1", 200)])
 
 
 def test_unknown_series_is_not_found(client: Driver, vcr: Any) -> None:
