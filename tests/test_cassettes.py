@@ -19,6 +19,9 @@ from tests.clients import Driver
 from tests.conftest import live_credentials
 from tmdb_facade import AuthenticationError, NotFoundError
 from tmdb_facade.models import (
+    AppendedSeasonAggregateCredits,
+    AppendedSeasonCredits,
+    AppendedSeasonImages,
     Configuration,
     EpisodeImages,
     PersonImages,
@@ -183,6 +186,9 @@ def test_season_details_with_everything_appended(client: Driver, vcr: Any) -> No
     )
     assert isinstance(season, SeasonDetails)
     assert [episode.episode_number for episode in season.episodes] == list(range(1, 8))
+    assert isinstance(season.images, AppendedSeasonImages)
+    assert isinstance(season.credits_, AppendedSeasonCredits)
+    assert isinstance(season.aggregate_credits, AppendedSeasonAggregateCredits)
     assert season.images.posters
     assert {poster.iso_639_1 for poster in season.images.posters} <= {"en", None}
     assert ("Bryan Cranston", "Walter White") in {
