@@ -29,7 +29,7 @@ from .errors import (
     TmdbError,
     make_status_error,
 )
-from .ratelimit import RateLimiter
+from .ratelimit import Limiter, RateLimiter
 from .retry import RetryPolicy, parse_retry_after, retry_delay, should_retry
 
 T = TypeVar("T")
@@ -80,15 +80,15 @@ class BaseTmdb:
         timeout: float | httpx.Timeout,
         max_retries: int,
         retry_policy: RetryPolicy | None,
-        rate_limit: float | RateLimiter | None,
+        rate_limit: float | Limiter | None,
         now: Callable[[], float],
         rand: Callable[[], float],
     ) -> None:
         self._credentials: Credentials = resolve_credentials(access_token, api_key)
         try:
-            self.rate_limiter = (
+            self.rate_limiter: Limiter | None = (
                 rate_limit
-                if rate_limit is None or isinstance(rate_limit, RateLimiter)
+                if rate_limit is None or isinstance(rate_limit, Limiter)
                 else RateLimiter(rate_limit)
             )
         except ValueError as exc:

@@ -39,7 +39,7 @@ from ._base import (
 from ._calls import ApiCall, ImageLanguages
 from .bulk import TaskMap, ThreadedMap
 from .images import ImageKind, image_url
-from .ratelimit import DEFAULT_RATE, RateLimiter
+from .ratelimit import DEFAULT_RATE, Limiter
 from .retry import RetryPolicy
 
 __all__ = ["AsyncTmdb", "Tmdb"]
@@ -71,7 +71,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_policy: RetryPolicy | None = None,
-        rate_limit: float | RateLimiter | None = DEFAULT_RATE,
+        rate_limit: float | Limiter | None = DEFAULT_RATE,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,
         now: Callable[[], float] = default_now,
@@ -213,7 +213,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_policy: RetryPolicy | None = None,
-        rate_limit: float | RateLimiter | None = DEFAULT_RATE,
+        rate_limit: float | Limiter | None = DEFAULT_RATE,
         transport: httpx.AsyncBaseTransport | None = None,
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         now: Callable[[], float] = default_now,
