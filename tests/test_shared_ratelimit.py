@@ -10,6 +10,7 @@ import subprocess
 import sys
 import threading
 from pathlib import Path
+from typing import Any
 
 import fakeredis
 import httpx
@@ -142,6 +143,25 @@ def test_sqlite_limiter_is_shared_safely_between_threads(tmp_path: Path) -> None
     assert sorted(waits) == pytest.approx([0.501 * (n // 5) for n in range(40)])
 
 
+def test_sqlite_wait_counts_from_when_reserve_returns(tmp_path: Path) -> None:
+    clock = FakeClock()
+    start, ticking = clock.now, False
+
+    def slow_clock() -> float:  # once ticking, each read 0.1 s after the last (a slow lock)
+        if ticking:
+            clock.now += 0.1
+        return clock.now
+
+    limiter = SQLiteRateLimiter(tmp_path / "limit.sqlite", rate=4, clock=slow_clock)
+    assert [limiter.reserve() for _ in range(2)] == [0.0, 0.0]
+    ticking = True
+    wait = limiter.reserve()
+    # The third slot is 0.501 s after the first two; the caller starts sleeping when
+    # reserve returns, at the last reading of the clock.
+    assert clock.now > start
+    assert wait == pytest.approx(start + 0.501 - clock.now, abs=1e-3)
+
+
 def test_default_sqlite_limiter_fits_a_50_per_second_server_even_with_a_late_start(
     tmp_path: Path,
 ) -> None:
@@ -233,6 +253,47 @@ def test_redis_limiters_on_one_key_share_one_budget() -> None:
     waits = [limiter.reserve() for limiter in (first, second) * 3]
     assert waits == pytest.approx([0.0, 0.0, 0.1, 0.2, 0.3, 0.4], abs=1e-3)
     assert elsewhere.reserve() == 0.0
+
+
+def test_redis_limiter_is_shared_safely_between_threads() -> None:
+    limiter = RedisRateLimiter(fakeredis.FakeRedis(), rate=100, burst=1, clock=FakeClock())
+    waits: list[float] = []
+    lock = threading.Lock()
+
+    def take() -> None:
+        for _ in range(25):
+            wait = limiter.reserve()
+            with lock:
+                waits.append(wait)
+
+    threads = [threading.Thread(target=take) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=30)
+    assert sorted(waits) == pytest.approx([n / 100 for n in range(100)], abs=1e-3)
+
+
+class SlowRedis(fakeredis.FakeRedis):
+    """Each script run takes 0.05 s of the fake clock, as a distant Redis would."""
+
+    clock: FakeClock
+
+    def evalsha(self, *args: Any, **kwargs: Any) -> Any:
+        self.clock.now += 0.05
+        return super().evalsha(*args, **kwargs)
+
+
+def test_redis_wait_counts_from_when_reserve_returns() -> None:
+    client = SlowRedis()
+    client.clock = clock = FakeClock()
+    limiter = RedisRateLimiter(client, rate=1, burst=1, clock=clock)
+    start = clock.now
+    assert limiter.reserve() == 0.0
+    wait = limiter.reserve()
+    assert clock.now - start >= 0.1  # the round trips took time
+    # The second slot is 1 s after the first; the caller starts sleeping when reserve returns.
+    assert wait == pytest.approx(start + 1.0 - clock.now, abs=1e-3)
 
 
 def test_redis_limiter_remembers_every_slot_it_handed_out() -> None:
