@@ -143,22 +143,25 @@ def test_sqlite_limiter_is_shared_safely_between_threads(tmp_path: Path) -> None
     assert sorted(waits) == pytest.approx([0.501 * (n // 5) for n in range(40)])
 
 
-def test_sqlite_wait_counts_from_when_reserve_returns(tmp_path: Path) -> None:
+def test_sqlite_wait_counts_from_when_reserve_returns(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pyrate_limiter import RateItem, SQLiteBucket
+
     clock = FakeClock()
-    start, ticking = clock.now, False
-
-    def slow_clock() -> float:  # once ticking, each read 0.1 s after the last (a slow lock)
-        if ticking:
-            clock.now += 0.1
-        return clock.now
-
-    limiter = SQLiteRateLimiter(tmp_path / "limit.sqlite", rate=4, clock=slow_clock)
+    limiter = SQLiteRateLimiter(tmp_path / "limit.sqlite", rate=4, clock=clock)
     assert [limiter.reserve() for _ in range(2)] == [0.0, 0.0]
-    ticking = True
+    put = SQLiteBucket.put
+
+    def slow_put(bucket: SQLiteBucket, item: RateItem) -> bool:  # 0.1 s a write: a slow disk
+        clock.now += 0.1
+        return put(bucket, item)
+
+    monkeypatch.setattr(SQLiteBucket, "put", slow_put)
+    start = clock.now
     wait = limiter.reserve()
-    # The third slot is 0.501 s after the first two; the caller starts sleeping when
-    # reserve returns, at the last reading of the clock.
-    assert clock.now > start
+    assert clock.now > start  # the writes took time
+    # The third slot is 0.501 s after the first two; the caller starts sleeping on return.
     assert wait == pytest.approx(start + 0.501 - clock.now, abs=1e-3)
 
 
