@@ -48,9 +48,9 @@ __all__ = [
 #: seconds only, lost requests from 50 ms on).
 DEFAULT_SHARED_RATE: Final = 47
 #: Requests the Redis limiter lets out at once: half a second's worth, not the in-memory
-#: limiter's 45. Several processes open many more connections than one, and on 2 cores the
-#: first burst of 4 processes reached the server up to ~150 ms late, into the requests paced
-#: after it: with 45, 5 to 9 of 100 calls were answered 429; with 24 none were.
+#: limiter's 45. Several processes open many more connections than one, and on 2 busy cores
+#: the first burst of 4 processes reached the fake server late, into the requests paced
+#: after it: with 45, 3 runs of 6 had up to 11 of 100 calls answered 429; with 24, none of 20.
 DEFAULT_SHARED_BURST: Final = 24
 DEFAULT_REDIS_KEY: Final = "tmdb-facade:ratelimit"
 
