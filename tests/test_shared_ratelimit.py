@@ -9,6 +9,7 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from importlib.metadata import metadata
 from pathlib import Path
 from typing import Any
 
@@ -17,6 +18,7 @@ import httpx
 import pytest
 import redis
 import redis.asyncio
+from packaging.requirements import Requirement
 
 from tests.clients import MakeDriver, json_response
 from tests.helpers import live_body
@@ -380,6 +382,22 @@ def test_a_missing_extra_says_what_to_install(
     )
     with pytest.raises(ImportError, match=rf"pip install 'tmdb-facade\[{extra}\]'"):
         make()
+
+
+def test_the_extras_the_errors_name_bring_the_libraries_the_limiters_import() -> None:
+    declared = metadata("tmdb-facade").get_all("Requires-Dist") or []
+    requirements = [Requirement(text) for text in declared]
+
+    def brought_by(extra: str) -> set[str]:
+        return {
+            requirement.name
+            for requirement in requirements
+            if requirement.marker is not None and requirement.marker.evaluate({"extra": extra})
+        }
+
+    assert {"pyrate-limiter", "filelock"} <= brought_by("shared-limit")
+    assert {"pyrate-limiter", "redis"} <= brought_by("redis")
+    assert "pyrate-limiter" not in brought_by("")  # a plain install stays without them
 
 
 def test_clients_load_no_shared_limiter_library_until_one_is_made() -> None:
