@@ -13,17 +13,20 @@ from __future__ import annotations
 import sys
 
 from tmdb_facade import Tmdb
-from tmdb_facade.ratelimit import Limiter, RedisRateLimiter, SQLiteRateLimiter
+from tmdb_facade.ratelimit import RedisRateLimiter, SQLiteRateLimiter
 
 
 def main(argv: list[str]) -> int:
     kind, where, base_url, calls = argv
-    limiter: Limiter = SQLiteRateLimiter(where) if kind == "sqlite" else RedisRateLimiter(where)
-    with Tmdb(base_url=base_url, rate_limit=limiter) as tmdb:
-        print("ready", flush=True)
-        sys.stdin.readline()
-        done = tmdb.map(tmdb.person_images, [62] * int(calls), concurrency=20)
-        print(f"done {len(done)}", flush=True)
+    limiter = SQLiteRateLimiter(where) if kind == "sqlite" else RedisRateLimiter(where)
+    try:
+        with Tmdb(base_url=base_url, rate_limit=limiter) as tmdb:
+            print("ready", flush=True)
+            sys.stdin.readline()
+            done = tmdb.map(tmdb.person_images, [62] * int(calls), concurrency=20)
+            print(f"done {len(done)}", flush=True)
+    finally:
+        limiter.close()
     return 0
 
 

@@ -9,6 +9,8 @@ import sqlite3
 import subprocess
 import sys
 import threading
+from collections.abc import Callable, Iterator
+from contextlib import closing
 from importlib.metadata import metadata
 from pathlib import Path
 from typing import Any
@@ -75,10 +77,10 @@ def test_a_retry_takes_a_fresh_slot(make_driver: MakeDriver) -> None:
     assert limiter.waits == []
 
 
-def test_the_limiters_meet_the_protocol(tmp_path: Path) -> None:
+def test_the_limiters_meet_the_protocol(tmp_path: Path, sqlite_limiter: SqliteLimiter) -> None:
     limiters: list[Limiter] = [
         RateLimiter(),
-        SQLiteRateLimiter(tmp_path / "limit.sqlite"),
+        sqlite_limiter(tmp_path / "limit.sqlite", FakeClock()),
         RedisRateLimiter(fakeredis.FakeRedis()),
     ]
     assert all(isinstance(limiter, Limiter) for limiter in limiters)
@@ -88,18 +90,37 @@ def test_the_limiters_meet_the_protocol(tmp_path: Path) -> None:
 # -- SQLite ----------------------------------------------------------------------------------
 
 
-def sqlite_limiter(path: Path, clock: FakeClock, rate: int = 4) -> SQLiteRateLimiter:
-    return SQLiteRateLimiter(path, rate=rate, clock=clock)
+@pytest.fixture
+def sqlite_limiter() -> Iterator[Callable[..., SQLiteRateLimiter]]:
+    """`sqlite_limiter(path, clock, rate=4, ...)`: a SQLiteRateLimiter closed after the test."""
+    made: list[SQLiteRateLimiter] = []
+
+    def make(path: Path, clock: Callable[[], float], rate: int | None = 4, **options: Any) -> Any:
+        if rate is not None:  # None: the default rate
+            options["rate"] = rate
+        made.append(SQLiteRateLimiter(path, clock=clock, **options))
+        return made[-1]
+
+    yield make
+    for limiter in made:
+        limiter.close()
 
 
-def test_sqlite_limiter_spreads_each_second_over_its_halves(tmp_path: Path) -> None:
+SqliteLimiter = Callable[..., SQLiteRateLimiter]
+
+
+def test_sqlite_limiter_spreads_each_second_over_its_halves(
+    tmp_path: Path, sqlite_limiter: SqliteLimiter
+) -> None:
     limiter = sqlite_limiter(tmp_path / "limit.sqlite", FakeClock())
     waits = [limiter.reserve() for _ in range(7)]
     # 4 a second, 2 in any half second; 1 ms past each window's edge, which still counts.
     assert waits == [0.0, 0.0, 0.501, 0.501, 1.002, 1.002, 1.503]
 
 
-def test_sqlite_limiters_on_one_file_share_one_budget(tmp_path: Path) -> None:
+def test_sqlite_limiters_on_one_file_share_one_budget(
+    tmp_path: Path, sqlite_limiter: SqliteLimiter
+) -> None:
     clock = FakeClock()
     first = sqlite_limiter(tmp_path / "limit.sqlite", clock)
     second = sqlite_limiter(tmp_path / "limit.sqlite", clock)
@@ -109,22 +130,26 @@ def test_sqlite_limiters_on_one_file_share_one_budget(tmp_path: Path) -> None:
     assert other_file.reserve() == 0.0
 
 
-def test_sqlite_limiter_frees_slots_as_time_passes_and_stays_small(tmp_path: Path) -> None:
+def test_sqlite_limiter_frees_slots_as_time_passes_and_stays_small(
+    tmp_path: Path, sqlite_limiter: SqliteLimiter
+) -> None:
     clock = FakeClock()
     path = tmp_path / "limit.sqlite"
     limiter = sqlite_limiter(path, clock)
     assert [limiter.reserve() for _ in range(3)] == [0.0, 0.0, 0.501]
-    clock.now += 10.0  # idle: a whole second's budget is back, no more
+    clock.now += 10.0  # idle: the budget is back, and still 2 at most in half a second
     assert [limiter.reserve() for _ in range(3)] == [0.0, 0.0, 0.501]
     for _ in range(500):
         clock.now += limiter.reserve()
     # Requests older than a second are deleted as it goes: the file does not grow.
-    with sqlite3.connect(path) as db:
+    with closing(sqlite3.connect(path)) as db:  # sqlite3's own `with` does not close
         (rows,) = db.execute("SELECT COUNT(*) FROM tmdb_facade_ratelimit").fetchone()
     assert rows <= 2 * 4
 
 
-def test_sqlite_limiter_is_shared_safely_between_threads(tmp_path: Path) -> None:
+def test_sqlite_limiter_is_shared_safely_between_threads(
+    tmp_path: Path, sqlite_limiter: SqliteLimiter
+) -> None:
     clock = FakeClock()
     limiter = sqlite_limiter(tmp_path / "limit.sqlite", clock, rate=10)
     waits: list[float] = []
@@ -146,12 +171,12 @@ def test_sqlite_limiter_is_shared_safely_between_threads(tmp_path: Path) -> None
 
 
 def test_sqlite_wait_counts_from_when_reserve_returns(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, sqlite_limiter: SqliteLimiter
 ) -> None:
     from pyrate_limiter import RateItem, SQLiteBucket
 
     clock = FakeClock()
-    limiter = SQLiteRateLimiter(tmp_path / "limit.sqlite", rate=4, clock=clock)
+    limiter = sqlite_limiter(tmp_path / "limit.sqlite", clock)
     assert [limiter.reserve() for _ in range(2)] == [0.0, 0.0]
     put = SQLiteBucket.put
 
@@ -168,10 +193,10 @@ def test_sqlite_wait_counts_from_when_reserve_returns(
 
 
 def test_default_sqlite_limiter_fits_a_50_per_second_server_even_with_a_late_start(
-    tmp_path: Path,
+    tmp_path: Path, sqlite_limiter: SqliteLimiter
 ) -> None:
     clock = FakeClock()
-    limiter = SQLiteRateLimiter(tmp_path / "limit.sqlite", clock=clock)
+    limiter = sqlite_limiter(tmp_path / "limit.sqlite", clock, rate=None)
     start = clock.now
     slots = [start + limiter.reserve() for _ in range(400)]
     for lag in (0.0, 0.15):
@@ -182,7 +207,9 @@ def test_default_sqlite_limiter_fits_a_50_per_second_server_even_with_a_late_sta
     assert slots[-1] - start <= 1.1 * 400 / 50
 
 
-def test_the_client_sleeps_for_the_sqlite_limiter(make_driver: MakeDriver, tmp_path: Path) -> None:
+def test_the_client_sleeps_for_the_sqlite_limiter(
+    make_driver: MakeDriver, tmp_path: Path, sqlite_limiter: SqliteLimiter
+) -> None:
     limiter = sqlite_limiter(tmp_path / "limit.sqlite", FakeClock())
     driver = make_driver(json_response(200, PROFILES), rate_limit=limiter)
     for _ in range(5):
@@ -201,11 +228,13 @@ def test_sqlite_limiter_rejects_a_path_that_is_not_one() -> None:
         SQLiteRateLimiter(42)  # type: ignore[arg-type]
 
 
-def test_a_lock_held_too_long_is_a_rate_limiter_error(tmp_path: Path) -> None:
+def test_a_lock_held_too_long_is_a_rate_limiter_error(
+    tmp_path: Path, sqlite_limiter: SqliteLimiter
+) -> None:
     from filelock import FileLock
 
     path = tmp_path / "limit.sqlite"
-    limiter = SQLiteRateLimiter(path, lock_timeout=0.05)
+    limiter = sqlite_limiter(path, FakeClock(), lock_timeout=0.05)
     with pytest.raises(InvalidArgumentError, match="lock_timeout"):
         SQLiteRateLimiter(path, lock_timeout=0)
     held, release = threading.Event(), threading.Event()
