@@ -47,7 +47,7 @@ from .errors import (
     TmdbError,
     make_status_error,
 )
-from .ratelimit import RateLimiter
+from .ratelimit import Limiter, RateLimiter
 from .retry import RetryPolicy, parse_retry_after, retry_delay, should_retry
 
 T = TypeVar("T")
@@ -113,7 +113,7 @@ class BaseTmdb:
         timeout: float | httpx.Timeout,
         max_retries: int,
         retry_policy: RetryPolicy | None,
-        rate_limit: float | RateLimiter | None,
+        rate_limit: float | Limiter | None,
         strict: bool | None,
         now: Callable[[], float],
         rand: Callable[[], float],
@@ -126,9 +126,9 @@ class BaseTmdb:
         self.strict = strict
         self._warned: set[str] = set()
         try:
-            self.rate_limiter = (
+            self.rate_limiter: Limiter | None = (
                 rate_limit
-                if rate_limit is None or isinstance(rate_limit, RateLimiter)
+                if rate_limit is None or isinstance(rate_limit, Limiter)
                 else RateLimiter(rate_limit)
             )
         except ValueError as exc:

@@ -24,8 +24,9 @@ MAX_BODY_BYTES: Final = 64 * 1024 * 1024
 #: TMDB allows 20 simultaneous connections per address.
 MAX_CONNECTIONS: Final = 20
 
-#: TMDB answers about 50 requests a second per address; stay just under it (BENCHMARKS.md has
-#: the runs that chose these: no 429 and the fastest 300 calls).
+#: TMDB answers about 50 requests a second per address; stay just under it. The slack absorbs
+#: some network jitter before a 429 (BENCHMARKS.md has the runs that chose these: no 429 and
+#: the fastest 300 calls).
 DEFAULT_RATE: Final = 49.0
 #: Requests that may go out at once before the rate applies.
 DEFAULT_BURST: Final = 45

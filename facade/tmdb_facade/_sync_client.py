@@ -45,7 +45,7 @@ from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT
 from .bulk import ThreadedMap
 from .images import ImageKind, image_url
-from .ratelimit import RateLimiter
+from .ratelimit import Limiter
 from .retry import RetryPolicy
 
 __all__ = ["Tmdb"]
@@ -82,7 +82,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         timeout: float | httpx.Timeout = DEFAULT_TIMEOUT,
         max_retries: int = DEFAULT_MAX_RETRIES,
         retry_policy: RetryPolicy | None = None,
-        rate_limit: float | RateLimiter | None = DEFAULT_RATE,
+        rate_limit: float | Limiter | None = DEFAULT_RATE,
         strict: bool | None = None,
         transport: httpx.BaseTransport | None = None,
         sleep: Callable[[float], None] = time.sleep,

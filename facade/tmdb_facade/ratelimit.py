@@ -1,9 +1,19 @@
 """A client-side rate limit, so bulk work runs at TMDB's ceiling instead of into 429s.
 
-Hand-written (a GCRA token bucket in a few lines) rather than taken from aiolimiter or
-pyrate-limiter: one limiter must be shared by threads and event loops alike and must wait
-through the client's own injectable sleep, so tests run on a fake clock. aiolimiter is
-async-only; pyrate-limiter does its own sleeping on its own clock.
+A client depends only on `Limiter`: something whose `reserve()` takes the next slot and says
+how long to wait for it. The client sleeps through its own injectable `sleep`, never the
+limiter, so tests run on a fake clock whichever limiter is plugged in.
+
+- `RateLimiter` (the default) keeps its budget in memory, for one process.
+- `SQLiteRateLimiter` shares one budget between the processes of one host through a file,
+  and `RedisRateLimiter` between workers on many hosts behind one address (TMDB counts per
+  address). Both are built on pyrate-limiter, installed by the `shared-limit` and `redis`
+  extras and imported only when one is made (`tmdb_facade._ratelimit_shared`).
+
+`RateLimiter` is hand-written (a GCRA token bucket in a few lines) rather than taken from
+aiolimiter or pyrate-limiter: one limiter must serve threads and event loops alike, and the
+default must not add a dependency to every install. aiolimiter is async-only; pyrate-limiter's
+`Limiter` sleeps on its own clock, which is why the shared limiters use its storage directly.
 """
 
 from __future__ import annotations
@@ -12,16 +22,38 @@ import math
 import threading
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
-__all__ = ["DEFAULT_BURST", "DEFAULT_RATE", "RateLimiter"]
+if TYPE_CHECKING:
+    from ._ratelimit_shared import RateLimiterError, RedisRateLimiter, SQLiteRateLimiter
 
-#: TMDB answers about 50 requests a second per address; stay just under it. Against a server
-#: limiting to 50 a second with bursts of 50, 49 and 45 finish 300 calls in 5.2 s with no 429
-#: (48 and 40 took 5.45 s, within 1 % of the 5.5 s target); the 5 requests and 1 a second of
-#: slack absorb about 100 ms of network jitter before a 429 (which is then retried).
-DEFAULT_RATE = 49.0
-#: Requests that may go out at once before the rate applies.
-DEFAULT_BURST = 45
+__all__ = [
+    "DEFAULT_BURST",
+    "DEFAULT_RATE",
+    "Limiter",
+    "RateLimiter",
+    "RateLimiterError",
+    "RedisRateLimiter",
+    "SQLiteRateLimiter",
+]
+
+# The defaults live with the others (`_constants`); named here too, where users look for them.
+from ._constants import DEFAULT_BURST, DEFAULT_RATE
+
+
+@runtime_checkable
+class Limiter(Protocol):
+    """What `Tmdb(rate_limit=...)` and `AsyncTmdb(rate_limit=...)` accept besides a number.
+
+    `reserve()` takes the next free slot and returns the seconds until it (0.0: send now).
+    The slot is the caller's from then on: the client sleeps that long and sends, and asks
+    again only for another request (or a retry). It must never sleep itself, and must be
+    safe to call from several threads at once.
+    """
+
+    def reserve(self) -> float:
+        """Take the next slot; return the seconds to wait before using it."""
+        ...
 
 
 class RateLimiter:
@@ -66,3 +98,15 @@ class RateLimiter:
             wait = slot - now - (self.burst - 1) * self._interval
             # Rounded to the nanosecond: float error must not turn "now" into a 1e-14 s wait.
             return max(0.0, round(wait, 9))
+
+
+_SHARED = frozenset({"RateLimiterError", "RedisRateLimiter", "SQLiteRateLimiter"})
+
+
+def __getattr__(name: str) -> Any:
+    # The shared limiters are loaded on first use: every client imports this module.
+    if name not in _SHARED:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from . import _ratelimit_shared
+
+    return getattr(_ratelimit_shared, name)
