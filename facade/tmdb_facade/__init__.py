@@ -28,6 +28,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._cache import CacheStatus, HttpCache, cache_status
     from .client import AsyncTmdb, Tmdb
     from .credits import (
         CrewMember,
@@ -60,6 +61,9 @@ _LAZY = {
     "rank_images": "images",
     "RateLimiter": "ratelimit",
     "RetryPolicy": "retry",
+    "CacheStatus": "_cache",
+    "HttpCache": "_cache",
+    "cache_status": "_cache",
 }
 
 
@@ -83,7 +87,9 @@ __all__ = [
     "APITimeoutError",
     "AsyncTmdb",
     "AuthenticationError",
+    "CacheStatus",
     "CrewMember",
+    "HttpCache",
     "ImageKind",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
@@ -98,6 +104,7 @@ __all__ = [
     "TmdbError",
     "__version__",
     "best_image",
+    "cache_status",
     "cast_in_billing_order",
     "crew_by_department",
     "crew_by_job",

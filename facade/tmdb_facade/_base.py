@@ -94,6 +94,9 @@ def check_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
 class BaseTmdb:
     """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
 
+    #: Set when a cache paces the requests it sends on (`_cache`), so that hits cost no slot.
+    _paced_below_cache = False
+
     def __init__(
         self,
         access_token: str | None,
@@ -157,7 +160,7 @@ class BaseTmdb:
 
     def _pace(self, call: ApiCall[Any]) -> float:
         """Seconds to wait before sending `call`, to stay under the rate limit."""
-        if self.rate_limiter is None or not call.rate_limited:
+        if self.rate_limiter is None or not call.rate_limited or self._paced_below_cache:
             return 0.0
         return self.rate_limiter.reserve()
 

@@ -33,3 +33,10 @@ ACCESS_TOKEN_ENV: Final = "TMDB_ACCESS_TOKEN"
 API_KEY_ENV: Final = "TMDB_API_KEY"
 BASE_URL_ENV: Final = "TMDB_BASE_URL"
 IMAGE_BASE_URL_ENV: Final = "TMDB_IMAGE_BASE_URL"
+
+#: Seconds `Tmdb(cache=...)` keeps an answer that carries no freshness of its own (no
+#: `Cache-Control: max-age`, no `Expires`): 8 hours, how long TMDB itself keeps an answer (its
+#: `max-age` counts down what is left of 28,800 s).
+DEFAULT_CACHE_TTL: Final = 8 * 3600.0
+#: The cache file of `cache=True`, under the platform's cache folder (`_cache.default_cache_file`).
+CACHE_FILE: Final = ("tmdb-facade", "http-cache.sqlite")
