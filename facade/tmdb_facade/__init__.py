@@ -41,6 +41,7 @@ if TYPE_CHECKING:
     from .images import IMAGE_SIZES, ImageKind, best_image, image_url, rank_images
     from .ratelimit import RateLimiter
     from .retry import RetryPolicy
+    from .series import SeriesSeason, WholeSeries, fetch_series, fetch_series_async
 
 # The clients and helpers are imported on first use (PEP 562): they bring in httpx, attrs and
 # the generated models, which `import tmdb_facade` alone (or `tmdb_facade.testing`, or an
@@ -64,6 +65,10 @@ _LAZY = {
     "CacheStatus": "_cache",
     "HttpCache": "_cache",
     "cache_status": "_cache",
+    "SeriesSeason": "series",
+    "WholeSeries": "series",
+    "fetch_series": "series",
+    "fetch_series_async": "series",
 }
 
 
@@ -99,15 +104,19 @@ __all__ = [
     "RateLimiter",
     "ResponseValidationError",
     "RetryPolicy",
+    "SeriesSeason",
     "ServerError",
     "Tmdb",
     "TmdbError",
+    "WholeSeries",
     "__version__",
     "best_image",
     "cache_status",
     "cast_in_billing_order",
     "crew_by_department",
     "crew_by_job",
+    "fetch_series",
+    "fetch_series_async",
     "image_url",
     "merge_aggregate_crew",
     "most_episodes_first",
