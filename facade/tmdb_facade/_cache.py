@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from email.utils import formatdate
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeAlias, TypeVar
+from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import httpx
 
@@ -131,17 +131,22 @@ def cache_status(result: object) -> CacheStatus | None:
 def note_cache_status(result: T, answer: httpx.Response | httpx.RequestError) -> T:
     """`result`, remembering how the cache answered it (called by the clients on every call)."""
     caching = answer.extensions.get("caching") if isinstance(answer, httpx.Response) else None
-    if caching is not None:
-        key = id(result)
+    return result if caching is None else remember_status(result, _status(**caching))
 
-        def forget(_: weakref.ref[Any]) -> None:
-            _statuses.pop(key, None)
 
-        try:
-            ref = weakref.ref(result, forget)
-        except TypeError:  # bytes and the like cannot be weakly referenced
-            return result
-        _statuses[key] = (ref, _status(**caching))
+def remember_status(result: T, status: CacheStatus) -> T:
+    """`result`, with `status` for `cache_status` (results that cannot be weakly referenced,
+    such as bytes, get none)."""
+    key = id(result)
+
+    def forget(_: weakref.ref[Any]) -> None:
+        _statuses.pop(key, None)
+
+    try:
+        ref = weakref.ref(result, forget)
+    except TypeError:
+        return result
+    _statuses[key] = (ref, status)
     return result
 
 
@@ -151,6 +156,9 @@ def _status(from_cache: bool, revalidated: bool, stored: bool) -> CacheStatus:
     return CacheStatus(from_cache, revalidated, stored)
 
 
+HIT: Final = _status(from_cache=True, revalidated=False, stored=False)
+
+
 def with_cache(
     client: str,
     cache: CacheOption,
@@ -158,15 +166,16 @@ def with_cache(
     api_origin: str,
     limiter: RateLimiter | None,
     sleep: Callable[[float], Any],
-) -> Any:
-    """`transport` with the cache `cache` asks for on top of it; `transport` itself if none.
+) -> tuple[Any, Any]:
+    """`transport` with the cache `cache` asks for on top of it, and the hits' fast path
+    (`_cache_hits`); `(transport, None)` for no cache.
 
     `client` is "Tmdb" or "AsyncTmdb": the transports here (like httpx's MockTransport) are
     both sync and async, so the mode must be said. The returned transport paces API requests
     that reach the network through `limiter` and `sleep`; the client must not pace them too.
     """
     if cache is None or cache is False:
-        return transport
+        return transport, None
     config = cache if isinstance(cache, HttpCache) else HttpCache(None if cache is True else cache)
     if isinstance(config.storage, bool):
         raise InvalidArgumentTypeError("cache must be True, a path, a hishel storage or HttpCache")
@@ -182,12 +191,15 @@ def with_cache(
     below = _ToNetwork(transport, limiter, sleep, config.ttl)
     # A private cache (RFC 9111 3.5): one user's, even when several processes share the file.
     options = hishel.CacheOptions(shared=False, supported_methods=["GET", "HEAD"])
+    from ._cache_hits import AsyncHits, SyncHits
+
     cached: Any = (
         AsyncCacheTransport(below, storage, rfc=options)
         if is_async
         else CacheTransport(below, storage, rfc=options)
     )
-    return _Router(cached, transport, httpx.URL(api_origin), storage if owned else None)
+    hits = AsyncHits(storage, options) if is_async else SyncHits(storage, options)
+    return _Router(cached, transport, httpx.URL(api_origin), storage if owned else None), hits
 
 
 def _storage(where: object, client: str, hishel: Any) -> tuple[Any, bool]:

@@ -103,12 +103,16 @@ class Tmdb(BaseTmdb, ThreadedMap):
         )
         inner = transport or httpx.HTTPTransport(limits=CONNECTION_LIMITS)
         api = CredentialTransport(inner, self._credentials, self.base_url)
-        cached = with_cache("Tmdb", cache, api, self.base_url, self.rate_limiter, sleep)
+        cached, self._hits = with_cache("Tmdb", cache, api, self.base_url, self.rate_limiter, sleep)
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.Client(transport=cached, **self._client_options())
         self._sleep = sleep
 
     def _send(self, call: ApiCall[T]) -> T:
+        if self._hits is not None:  # a fresh answer in the cache: no httpx, no network
+            hit: T | None = self._hits.get(call, self._http)
+            if hit is not None:
+                return hit
         request = self._http.build_request(call.method, call.url, params=call.params)
         retries_done, delay = 0, self._pace(call)
         while True:
