@@ -13,8 +13,10 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import _bench_cache
 import _bench_local
 import _bench_network
+import _bench_series
 from _bench_util import Figure, machine, progress, table
 
 # (name, how many rounds by default, the figure)
@@ -37,6 +39,9 @@ FIGURES: list[tuple[str, int, Callable[[int], Figure]]] = [
     ("import", 15, _bench_local.import_time),
     ("parse-scaling", 1, lambda rounds: _bench_local.parse_scaling()),
     ("bulk-scaling", 1, lambda rounds: _bench_network.bulk_scaling()),
+    ("cache-hit", 5, _bench_cache.cache_hit),
+    ("revalidation", 3, _bench_cache.revalidation),
+    ("series", 3, _bench_series.whole_series),
 ]
 
 
