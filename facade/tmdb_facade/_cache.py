@@ -17,6 +17,7 @@ when a cache is asked for (it is the optional `cache` extra).
 from __future__ import annotations
 
 import functools
+import inspect
 import math
 import os
 import sqlite3
@@ -187,23 +188,34 @@ def with_cache(
             "a cache needs hishel: pip install 'tmdb-facade[cache]'", name="hishel"
         ) from None
     is_async = client == "AsyncTmdb"
-    storage, owned = _storage(config.storage, client, hishel)
+    stores = _storage(config.storage, client, hishel)
     below = _ToNetwork(transport, limiter, sleep, config.ttl)
     # A private cache (RFC 9111 3.5): one user's, even when several processes share the file.
     options = hishel.CacheOptions(shared=False, supported_methods=["GET", "HEAD"])
     from ._cache_hits import AsyncHits, SyncHits
 
     cached: Any = (
-        AsyncCacheTransport(below, storage, rfc=options)
+        AsyncCacheTransport(below, stores.storage, rfc=options)
         if is_async
-        else CacheTransport(below, storage, rfc=options)
+        else CacheTransport(below, stores.storage, rfc=options)
     )
-    hits = AsyncHits(storage, options) if is_async else SyncHits(storage, options)
-    return _Router(cached, transport, httpx.URL(api_origin), storage if owned else None), hits
+    hits = AsyncHits(stores.reader, options) if is_async else SyncHits(stores.reader, options)
+    return _Router(cached, transport, httpx.URL(api_origin), stores.owned), hits
 
 
-def _storage(where: object, client: str, hishel: Any) -> tuple[Any, bool]:
-    """The hishel storage for `where`, and whether the client made it (and so closes it)."""
+@dataclass(frozen=True)
+class _Stores:
+    storage: Any
+    """What hishel's transport keeps answers in."""
+    reader: Any
+    """What fresh hits are read from before httpx: `storage`, or for `AsyncTmdb` on a file
+    of its own a sync storage on a second connection (no worker thread per SQLite call)."""
+    owned: tuple[Any, ...]
+    """What the client made, and so closes."""
+
+
+def _storage(where: object, client: str, hishel: Any) -> _Stores:
+    """The hishel storages for `where`."""
     is_async = client == "AsyncTmdb"
     wanted = hishel.AsyncBaseStorage if is_async else hishel.BaseStorage
     if isinstance(where, hishel.BaseStorage | hishel.AsyncBaseStorage):
@@ -211,7 +223,7 @@ def _storage(where: object, client: str, hishel: Any) -> tuple[Any, bool]:
             raise InvalidArgumentTypeError(
                 f"{client} needs a hishel {wanted.__name__}, got {type(where).__name__}"
             )
-        return where, False
+        return _Stores(where, where, ())
     if where is not None and not isinstance(where, str | os.PathLike):
         raise InvalidArgumentTypeError(
             f"cache must be True, a path, a hishel storage or HttpCache, got {type(where).__name__}"
@@ -223,13 +235,19 @@ def _storage(where: object, client: str, hishel: Any) -> tuple[Any, bool]:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        reader = hishel.SqliteStorage(connection=connection)
+        if not is_async:
+            return _Stores(reader, reader, (reader,))
+        import anysqlite
+
+        second = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
     except (OSError, sqlite3.Error) as error:
         raise InvalidArgumentError(f"cannot open the cache file {str(path)!r}: {error}") from None
-    if not is_async:
-        return hishel.SqliteStorage(connection=connection), True
-    import anysqlite
-
-    return hishel.AsyncSqliteStorage(connection=anysqlite.Connection(connection)), True
+    # anysqlite runs each SQLite call in a worker thread, which made an async hit cost 3 to 4
+    # times a sync one (BENCHMARKS.md). Hits are read on the event loop instead, like the
+    # decoding that follows them: a read in SQLite's WAL mode never waits for a writer.
+    storage = hishel.AsyncSqliteStorage(connection=anysqlite.Connection(second))
+    return _Stores(storage, reader, (storage, reader))
 
 
 def _with_policy(response: httpx.Response, ttl: float) -> httpx.Response:
@@ -296,13 +314,13 @@ class _Router(httpx.BaseTransport, httpx.AsyncBaseTransport):
         cached: Any,
         direct: httpx.BaseTransport | httpx.AsyncBaseTransport,
         api_origin: httpx.URL,
-        owned_storage: Any,
+        owned: tuple[Any, ...],
     ) -> None:
         self._cached = cached
         self._direct = direct
         self._origin = (api_origin.scheme, api_origin.host, api_origin.port)
         self._api_path = api_origin.path.rstrip("/") + "/3/"
-        self._owned_storage = owned_storage
+        self._owned = owned
 
     def _route(self, request: httpx.Request) -> Any:
         url = request.url
@@ -323,11 +341,13 @@ class _Router(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def close(self) -> None:
         assert isinstance(self._direct, httpx.BaseTransport)
         self._direct.close()
-        if self._owned_storage is not None:
-            self._owned_storage.close()
+        for storage in self._owned:
+            storage.close()
 
     async def aclose(self) -> None:
         assert isinstance(self._direct, httpx.AsyncBaseTransport)
         await self._direct.aclose()
-        if self._owned_storage is not None:
-            await self._owned_storage.close()
+        for storage in self._owned:
+            closed = storage.close()
+            if inspect.isawaitable(closed):
+                await closed

@@ -11,6 +11,8 @@ which revalidates or fetches; so this only ever shortens a hit.
 from __future__ import annotations
 
 import hashlib
+import inspect
+from collections.abc import AsyncIterator
 from typing import Any, TypeVar
 
 import hishel
@@ -85,14 +87,20 @@ class SyncHits(_Hits):
 
 
 class AsyncHits(_Hits):
-    """Hits for `AsyncTmdb`, from an async hishel storage."""
+    """Hits for `AsyncTmdb`, from a hishel storage, async or (for a file of its own) sync."""
 
     async def get(self, call: ApiCall[T], http: httpx.AsyncClient) -> T | None:
         """The result of `call` from a fresh stored answer, else None."""
         if not call.rate_limited:
             return None
         key, request = self._request(call, http)
-        entry = self._fresh(request, await self._storage.get_entries(key))
+        entries = self._storage.get_entries(key)
+        if inspect.isawaitable(entries):
+            entries = await entries
+        entry = self._fresh(request, entries)
         if entry is None:
             return None
-        return self._decode(call, entry, b"".join([c async for c in entry.response.stream]))
+        stream = entry.response.stream
+        if isinstance(stream, AsyncIterator):
+            return self._decode(call, entry, b"".join([chunk async for chunk in stream]))
+        return self._decode(call, entry, b"".join(stream))
