@@ -17,6 +17,9 @@ from tmdb_facade import AuthenticationError, Tmdb, _spec
 from tmdb_facade.testing import FakeTmdb
 
 CASSETTES = sorted((Path(__file__).parent / "cassettes").rglob("*.yaml"))
+# In the spec, and served by the fake server, but with no client method yet, so no cassette:
+# they come with their methods (issue 9), and then this set must be emptied.
+AWAITING_CASSETTES = {"configuration-details", "tv-series-details", "tv-season-details"}
 
 
 def load(path: Path) -> list[dict[str, Any]]:
@@ -37,7 +40,8 @@ def test_cassettes_cover_every_operation_and_error() -> None:
         for interaction in load(path):
             operation_id, _ = request_violations(interaction["request"])
             seen.add((operation_id, interaction["response"]["status"]["code"]))
-    assert {(op, 200) for op in _spec.operations()} <= seen
+    uncovered = {op for op in _spec.operations() if (op, 200) not in seen}
+    assert uncovered == AWAITING_CASSETTES
     assert {status for _, status in seen} >= {200, 401, 404, 429, 500}
 
 

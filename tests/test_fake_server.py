@@ -51,7 +51,7 @@ def recorded_body(path: str) -> Any:
 def conforming(response: httpx.Response) -> Any:
     """The response's JSON body, after checking it against the spec for its operation."""
     found = _spec.find_operation(response.request.method, response.request.url.path)
-    # Paths outside the five operations still get TMDB's error body.
+    # Paths outside the spec's operations still get TMDB's error body.
     operation_id = found[0].operation_id if found else "person-images"
     body = response.json()
     jsonschema.validate(body, _spec.response_schema(operation_id, response.status_code))
@@ -155,7 +155,9 @@ def test_credentials_can_be_chosen() -> None:
         "/3/person/2147483648/images",  # above its maximum
         "/3/tv/-1/season/1/images",
         "/3/tv/breaking-bad/season/1/credits",
-        "/3/tv/1396",  # not one of the five operations
+        "/3/tv/2",  # series details, no data
+        "/3/tv/1396/season/2",  # season details, no data
+        "/3/tv/1396/season/1/videos",  # not one of the spec's operations
         "/3/movie/550",
         "/",
     ],
@@ -237,6 +239,64 @@ def test_episode_stills_are_filtered_too(client: httpx.Client) -> None:
 def test_credits_ignore_language(client: httpx.Client, endpoint: str) -> None:
     path = f"{SEASON}/{endpoint}"
     assert conforming(client.get(path, params={"language": "fr-FR"})) == recorded_body(path)
+
+
+# -- append_to_response --------------------------------------------------------------------
+
+
+APPENDS = ("images", "credits", "aggregate_credits")
+
+
+def without_id(body: dict[str, Any]) -> dict[str, Any]:
+    return {key: value for key, value in body.items() if key != "id"}
+
+
+def test_season_details_append_the_three_season_answers_without_their_id(
+    client: httpx.Client,
+) -> None:
+    body = conforming(client.get(SEASON, params={"append_to_response": ",".join(APPENDS)}))
+    for name in APPENDS:
+        assert body[name] == without_id(recorded_body(f"{SEASON}/{name}")), name
+    assert {k: v for k, v in body.items() if k not in APPENDS} == recorded_body(SEASON)
+
+
+def test_only_the_named_answers_are_appended(client: httpx.Client) -> None:
+    body = conforming(client.get(SEASON, params={"append_to_response": "credits,credits"}))
+    assert set(body) - set(recorded_body(SEASON)) == {"credits"}
+    assert conforming(client.get(SEASON)) == recorded_body(SEASON)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"include_image_language": "en,null"},
+        {"include_image_language": "null"},
+        {"language": "pt-BR"},
+        {"language": "fr", "include_image_language": "de"},
+    ],
+)
+def test_appended_posters_are_filtered_like_the_images_endpoint(
+    client: httpx.Client, params: dict[str, str]
+) -> None:
+    posters = conforming(client.get(SEASON_IMAGES, params=params))["posters"]
+    body = conforming(client.get(SEASON, params={**params, "append_to_response": "images"}))
+    assert body["images"] == {"posters": posters}
+    assert 0 < len(posters) < len(recorded_body(SEASON_IMAGES)["posters"])
+
+
+def test_language_does_not_filter_the_appended_credits(client: httpx.Client) -> None:
+    params = {"language": "fr", "include_image_language": "fr", "append_to_response": "credits"}
+    body = conforming(client.get(SEASON, params=params))
+    assert body["credits"] == without_id(recorded_body(f"{SEASON}/credits"))
+
+
+@pytest.mark.parametrize(
+    "value", ["videos", "images,videos", "images,", "Images", "images, credits", ""]
+)
+def test_append_values_outside_the_spec_get_422(client: httpx.Client, value: str) -> None:
+    response = client.get(SEASON, params={"append_to_response": value})
+    assert response.status_code == 422
+    assert conforming(response)["status_code"] == 5
 
 
 # -- images --------------------------------------------------------------------------------

@@ -1,8 +1,9 @@
 """A fake TMDB API for tests: a real HTTP/1.1 server on 127.0.0.1 serving recorded responses.
 
-It answers the five operations of the spec from real TMDB responses bundled with the package
-(`data/README.md`), checks credentials and parameters like TMDB, and can be told to be slow,
-rate limited or broken. With pytest, the `fake_tmdb` fixture gives each test a fresh one.
+It answers the eight operations of the spec from TMDB responses bundled with the package
+(`data/README.md`: real recordings, and three bodies written in TMDB's shape), checks
+credentials and parameters like TMDB, and can be told to be slow, rate limited or broken.
+With pytest, the `fake_tmdb` fixture gives each test a fresh one.
 
 >>> import httpx
 >>> with FakeTmdb() as server:
@@ -18,7 +19,8 @@ What it serves:
 
 - `/3/tv/1396/season/1/images`, `.../season/1/episode/1/images`, `.../season/1/credits`,
   `.../season/1/aggregate_credits` (Breaking Bad), `/3/person/62/images` (Bruce Willis), as
-  recorded from the live API, and `/3/person/976/images` (TMDB's documentation example).
+  recorded from the live API, and `/3/person/976/images` (TMDB's documentation example);
+  `/3/configuration`, `/3/tv/1396` and `/3/tv/1396/season/1`, written in TMDB's shape.
 - Credentials: `Authorization: Bearer <access_token>` or `?api_key=<api_key>`; else 401
   (TMDB's status_code 7).
 - Path parameters that are not integers within the spec's bounds, unknown paths, and ids
@@ -27,6 +29,8 @@ What it serves:
 - The two TV image operations filter like TMDB: with `include_image_language=en,null` only
   images whose `iso_639_1` is listed (`null`: no language); else with `language=en` or `en-US`
   only English and language-free images; else all. The other operations ignore `language`.
+- Season details honour `append_to_response=images,credits,aggregate_credits`: each of those
+  answers for the same season, filtered as above and without its `id`, under its own name.
 - `/t/p/{size}/{file_path}`: the image CDN, without credentials. A tiny PNG, the same for
   every size of a file, for each file path in the data and each size TMDB lists; else 404.
 - Every answer has `Content-Type: application/json; charset=utf-8` (PNGs: `image/png`),

@@ -151,15 +151,55 @@ def api_reply(
         ):
             return error_reply(422), operation.operation_id
     # Leading zeros and the like name the same resource as the recorded path.
-    recording = _data.routes().get(operation.path.format(**path_params))
+    resource = operation.path.format(**path_params)
+    recording = _data.routes().get(resource)
     if recording is None:
         return error_reply(404), operation.operation_id
-    # Only the operations that take `include_image_language` filter by language; the credits
-    # endpoints accept `language` but answer as recorded.
-    body = filter_images(recording.body, query) if _takes_image_language(operation) else None
+    body = answered_body(operation, recording.body, query)
+    appended = appended_bodies(operation, resource, query)
+    if appended:
+        body = {**(recording.body if body is None else body), **appended}
     encoded = recording.encoded if body is None else _data.encode(body)
     return Reply(200, encoded), operation.operation_id
 
 
-def _takes_image_language(operation: _spec.Operation) -> bool:
-    return any(p["name"] == "include_image_language" for p in operation.parameters)
+def answered_body(
+    operation: _spec.Operation, body: _data.JsonObject, query: Mapping[str, str]
+) -> _data.JsonObject | None:
+    """The body as `operation` answers `query`, or None when that is the recorded body.
+
+    Only the image endpoints filter by language; the credits and details endpoints accept
+    `language` but answer as recorded. (Season details take `include_image_language` too, for
+    the images they append.)
+    """
+    if _takes(operation, "include_image_language") and not _takes(operation, "append_to_response"):
+        return filter_images(body, query)
+    return None
+
+
+def appended_bodies(
+    operation: _spec.Operation, resource: str, query: Mapping[str, str]
+) -> _data.JsonObject:
+    """TMDB's `append_to_response`: each named answer about the same resource, by name.
+
+    `append_to_response=images,credits` on `/3/tv/1396/season/1` adds the answers of
+    `.../season/1/images` and `.../season/1/credits`, filtered by the query as those endpoints
+    filter, without their `id`. A name with no bundled answer is left out, as TMDB leaves out
+    what it cannot append; the spec's pattern has already refused names it does not list.
+    """
+    if "append_to_response" not in query or not _takes(operation, "append_to_response"):
+        return {}
+    appended: _data.JsonObject = {}
+    for name in dict.fromkeys(query["append_to_response"].split(",")):
+        path = f"{resource}/{name}"
+        recording, found = _data.routes().get(path), _spec.find_operation("GET", path)
+        if recording is None or found is None:
+            continue
+        answered = answered_body(found[0], recording.body, query)
+        body = recording.body if answered is None else answered
+        appended[name] = {key: value for key, value in body.items() if key != "id"}
+    return appended
+
+
+def _takes(operation: _spec.Operation, parameter: str) -> bool:
+    return any(p["name"] == parameter for p in operation.parameters)

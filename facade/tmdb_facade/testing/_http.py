@@ -82,7 +82,7 @@ async def serve_connection(
             elif isinstance(event, h11.Request):
                 request = event
             elif isinstance(event, h11.EndOfMessage) and request is not None:
-                # A request body, if any, was read and ignored: the five operations are GETs.
+                # A request body, if any, was read and ignored: every operation is a GET.
                 reply = await respond(decode(request, number, first=answered == 0))
                 if reply is None:
                     return
