@@ -23,6 +23,7 @@ from tmdb_facade import (
     fetch_series,
     fetch_series_async,
 )
+from tmdb_facade.testing import FakeTmdb
 
 SERIES = 1396
 FIVE_BY_THIRTEEN = [13] * 5
@@ -191,3 +192,31 @@ def test_a_second_fetch_through_a_cache_sends_nothing(mode: str, tmp_path: Path)
     status = cache_status(again.seasons[1].details)
     assert status is not None
     assert status.from_cache
+
+
+def test_breaking_bad_season_one_from_the_fake_server_then_from_the_cache(
+    mode: str, tmp_path: Path
+) -> None:
+    with FakeTmdb() as server:
+        options = {"base_url": server.url, "cache": tmp_path / "c.sqlite"}
+        for _ in range(2):
+            if mode == "sync":
+                with Tmdb(server.access_token, **options) as tmdb:
+                    series = fetch_series(tmdb, SERIES, seasons=[1], stills=False)
+            else:
+
+                async def run() -> WholeSeries:
+                    async with AsyncTmdb(server.access_token, **options) as tmdb:
+                        return await fetch_series_async(tmdb, SERIES, seasons=[1], stills=False)
+
+                series = asyncio.run(run())
+        paths = [r.path for r in server.requests]
+        appended = {r.query.get("append_to_response") for r in server.requests[1:]}
+    assert series.details.name == "Breaking Bad"
+    (season,) = series.seasons
+    assert season.details.episodes[0].name == "Pilot"
+    assert season.credits.cast[0].character == "Walter White"
+    assert len(season.posters) > 0
+    assert paths == ["/3/tv/1396", "/3/tv/1396/season/1"]  # the second fetch: all from the cache
+    assert appended == {"images,credits,aggregate_credits"}
+    assert cache_status(season.details) is not None
