@@ -198,7 +198,7 @@ def test_breaking_bad_season_one_from_the_fake_server_then_from_the_cache(
     mode: str, tmp_path: Path
 ) -> None:
     with FakeTmdb() as server:
-        options = {"base_url": server.url, "cache": tmp_path / "c.sqlite"}
+        options: dict[str, Any] = {"base_url": server.url, "cache": tmp_path / "c.sqlite"}
         for _ in range(2):
             if mode == "sync":
                 with Tmdb(server.access_token, **options) as tmdb:
