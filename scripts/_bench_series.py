@@ -114,8 +114,11 @@ def whole_series(rounds: int) -> Figure:
         ]
         for kind in kinds
     ]
+    # The verdict is the defaults'; the third row shows what giving up their headroom does.
     defaults = kinds[:2]
-    requests_ok = all(max(sent[k]) <= REQUESTS and max(refused[k]) == 0 for k in kinds)
+    most_sent = max(max(sent[k]) for k in defaults)
+    most_refused = max(max(refused[k]) for k in defaults)
+    requests_ok = most_sent <= REQUESTS and most_refused == 0
     slowest_fresh = max(median(fresh[k]) for k in defaults)
     slowest_drained = max(median(drained[k]) for k in defaults)
     return Figure(
@@ -123,10 +126,8 @@ def whole_series(rounds: int) -> Figure:
         f"server at {RATE:g} req/s, burst {BURST}, {LATENCY * 1e3:.0f} ms",
         f"≤ {REQUESTS} requests (1 + seasons + episodes), no 429; ≤ {full_bound:.2f} s with the "
         f"server's burst to spend, ≤ {empty_bound:.2f} s without",
-        f"{max(max(v) for v in sent.values())} requests, "
-        f"{max(max(v) for v in refused.values())} answered 429; "
-        f"{slowest_fresh:.2f} s fresh, {slowest_drained:.2f} s back to back (defaults, slower of "
-        "sync and async)",
+        f"{most_sent} requests, {most_refused} answered 429; {slowest_fresh:.2f} s fresh, "
+        f"{slowest_drained:.2f} s back to back (default limiter, slower of sync and async)",
         requests_ok and slowest_fresh <= full_bound and slowest_drained <= empty_bound,
         table(
             [

@@ -135,6 +135,31 @@ def choices(metrics: dict[str, float]) -> str:
         "ms",
         ".1f",
     )
+    for body in ("person images (5 kB)", "aggregate credits (33 kB)"):
+        add(
+            "cache hits served before httpx builds a request",
+            f"a hit, Tmdb, {body}",
+            f"hit_us:{body}:hit through httpx, Tmdb",
+            f"hit_us:{body}:hit, Tmdb",
+            "µs",
+            ".0f",
+        )
+        add(
+            "async hits read on the event loop, not through anysqlite",
+            f"a hit, AsyncTmdb, {body}",
+            f"hit_us:{body}:hit, AsyncTmdb on anysqlite",
+            f"hit_us:{body}:hit, AsyncTmdb",
+            "µs",
+            ".0f",
+        )
+    add(
+        "cache hits spend nothing of the rate limit",
+        "200 hits, default rate limiter",
+        "hits_s:spent",
+        "hits_s:free",
+        "s",
+        ".2f",
+    )
     return table(["choice", "measured on", "without → with", "ratio"], rows)
 
 
