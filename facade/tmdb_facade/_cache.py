@@ -10,8 +10,9 @@ The transports, top to bottom, when a cache is on:
 hishel sees each request before the credential is added, so no cache key and no stored
 request can hold the access token or the api_key. Pacing sits below the cache so that an
 answer served from the cache spends nothing of the rate limit. One set of classes serves the
-sync and the async client, like `CredentialTransport`. hishel is imported only here, and only
-when a cache is asked for (it is the optional `cache` extra).
+sync and the async client, like `CredentialTransport`. Fresh answers are served even before
+httpx, by `_cache_hits`. hishel is imported only there and in `with_cache`, when a cache is
+asked for (it is the optional `cache` extra).
 """
 
 from __future__ import annotations
@@ -119,7 +120,9 @@ _statuses: dict[int, tuple[weakref.ref[Any], CacheStatus]] = {}
 def cache_status(result: object) -> CacheStatus | None:
     """How the cache answered the call that returned `result`, or None if no cache was involved.
 
-    >>> status = cache_status(tmdb.person_images(62))  # doctest: +SKIP
+    >>> cache_status(tmdb.person_images(62)) is None  # this `tmdb` has no cache
+    True
+    >>> status = cache_status(cached.person_images(62))  # doctest: +SKIP
     >>> status.from_cache, status.network  # doctest: +SKIP
     (True, False)
     """
