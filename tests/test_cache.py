@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -14,6 +15,7 @@ import pytest
 
 from tests.clients import MakeDriver
 from tmdb_facade import (
+    AsyncTmdb,
     CacheStatus,
     HttpCache,
     InvalidArgumentError,
@@ -263,10 +265,19 @@ def test_a_bad_ttl_is_refused(ttl: Any, error: type[Exception]) -> None:
         HttpCache(ttl=ttl)
 
 
-def test_a_cache_file_that_cannot_be_made_is_a_clear_error(tmp_path: Path) -> None:
+def test_a_cache_file_that_cannot_be_used_is_a_clear_error(tmp_path: Path) -> None:
     (tmp_path / "a-file").write_text("")
-    with pytest.raises(InvalidArgumentError, match="cannot open the cache file"):
-        Tmdb(api_key="k", cache=tmp_path / "a-file" / "c.sqlite")
+    (tmp_path / "not-a-database").write_text("x" * 200)
+    with sqlite3.connect(tmp_path / "another-programs.db") as db:
+        db.execute("CREATE TABLE entries (id INTEGER, name TEXT)")
+    for path, reason in [
+        ("a-file/c.sqlite", "File exists"),
+        ("not-a-database", "not a database"),
+        ("another-programs.db", "already has a `entries` table"),
+    ]:
+        for client in (Tmdb, AsyncTmdb):
+            with pytest.raises(InvalidArgumentError, match=f"cannot use the cache file .*{reason}"):
+                client(api_key="k", cache=tmp_path / path)
 
 
 def test_a_missing_hishel_names_the_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -238,14 +238,18 @@ def _storage(where: object, client: str, hishel: Any) -> _Stores:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
+        # Read now, so that a file that is no database, or another program's, is refused here
+        # rather than logged on every call (hishel treats a broken file as a miss).
+        connection.execute("PRAGMA schema_version")
         reader = hishel.SqliteStorage(connection=connection)
+        reader.get_entries("")  # hishel's own check of the tables: RuntimeError if not its own
         if not is_async:
             return _Stores(reader, reader, (reader,))
         import anysqlite
 
         second = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-    except (OSError, sqlite3.Error) as error:
-        raise InvalidArgumentError(f"cannot open the cache file {str(path)!r}: {error}") from None
+    except (OSError, sqlite3.Error, RuntimeError) as error:
+        raise InvalidArgumentError(f"cannot use the cache file {str(path)!r}: {error}") from None
     # anysqlite runs each SQLite call in a worker thread, which made an async hit cost 3 to 4
     # times a sync one (BENCHMARKS.md). Hits are read on the event loop instead, like the
     # decoding that follows them: a read in SQLite's WAL mode never waits for a writer.
