@@ -47,13 +47,15 @@ class Server:
     new_connection_delay: float = 0.0
     rate_limit: float | None = None
     burst: int | None = None
+    launcher: Sequence[str] = ("-m", "tmdb_facade.testing")
+    """How to start it after `python`: another script may serve other data the same way."""
     url: str = ""
     stats: dict[str, int] = field(default_factory=dict)
     """What the server counted (requests, rate_limited, connections), once it has stopped."""
     _process: subprocess.Popen[str] | None = None
 
     def start(self) -> Server:
-        command = [sys.executable, "-m", "tmdb_facade.testing", "--stats", "--api-key", API_KEY]
+        command = [sys.executable, *self.launcher, "--stats", "--api-key", API_KEY]
         command += ["--latency", str(self.latency)]
         command += ["--new-connection-delay", str(self.new_connection_delay)]
         if self.rate_limit is not None:

@@ -13,9 +13,11 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
+import _bench_cache
 import _bench_local
 import _bench_network
 import _bench_plugin
+import _bench_series
 from _bench_util import Figure, machine, progress, table
 
 # (name, how many rounds by default, the figure)
@@ -39,6 +41,9 @@ FIGURES: list[tuple[str, int, Callable[[int], Figure]]] = [
     ("pytest-plugin", 15, _bench_plugin.pytest_plugin_cost),
     ("parse-scaling", 1, lambda rounds: _bench_local.parse_scaling()),
     ("bulk-scaling", 1, lambda rounds: _bench_network.bulk_scaling()),
+    ("cache-hit", 5, _bench_cache.cache_hit),
+    ("revalidation", 3, _bench_cache.revalidation),
+    ("series", 3, _bench_series.whole_series),
 ]
 
 
@@ -144,6 +149,31 @@ def choices(metrics: dict[str, float]) -> str:
             "ms",
             fmt,
         )
+    for body in ("person images (5 kB)", "aggregate credits (33 kB)"):
+        add(
+            "cache hits served before httpx builds a request",
+            f"a hit, Tmdb, {body}",
+            f"hit_us:{body}:hit through httpx, Tmdb",
+            f"hit_us:{body}:hit, Tmdb",
+            "µs",
+            ".0f",
+        )
+        add(
+            "async hits read on the event loop, not through anysqlite",
+            f"a hit, AsyncTmdb, {body}",
+            f"hit_us:{body}:hit, AsyncTmdb on anysqlite",
+            f"hit_us:{body}:hit, AsyncTmdb",
+            "µs",
+            ".0f",
+        )
+    add(
+        "cache hits spend nothing of the rate limit",
+        "200 hits, default rate limiter",
+        "hits_s:spent",
+        "hits_s:free",
+        "s",
+        ".2f",
+    )
     return table(["choice", "measured on", "without → with", "ratio"], rows)
 
 

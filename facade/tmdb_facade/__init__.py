@@ -30,6 +30,7 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._cache import CacheStatus, HttpCache, cache_status
     from .client import AsyncTmdb, Tmdb
     from .credits import (
         CrewMember,
@@ -42,6 +43,7 @@ if TYPE_CHECKING:
     from .images import IMAGE_SIZES, ImageKind, best_image, image_url, rank_images
     from .ratelimit import RateLimiter
     from .retry import RetryPolicy
+    from .series import SeriesSeason, WholeSeries, fetch_series, fetch_series_async
 
 # The clients and helpers are imported on first use (PEP 562): they bring in httpx, attrs and
 # the generated models, which `import tmdb_facade` alone (or `tmdb_facade.testing`, or an
@@ -62,6 +64,13 @@ _LAZY = {
     "rank_images": "images",
     "RateLimiter": "ratelimit",
     "RetryPolicy": "retry",
+    "CacheStatus": "_cache",
+    "HttpCache": "_cache",
+    "cache_status": "_cache",
+    "SeriesSeason": "series",
+    "WholeSeries": "series",
+    "fetch_series": "series",
+    "fetch_series_async": "series",
 }
 
 
@@ -85,8 +94,10 @@ __all__ = [
     "APITimeoutError",
     "AsyncTmdb",
     "AuthenticationError",
+    "CacheStatus",
     "ClientClosedError",
     "CrewMember",
+    "HttpCache",
     "ImageKind",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
@@ -96,15 +107,20 @@ __all__ = [
     "RateLimiter",
     "ResponseValidationError",
     "RetryPolicy",
+    "SeriesSeason",
     "ServerError",
     "SpecDeviationWarning",
     "Tmdb",
     "TmdbError",
+    "WholeSeries",
     "__version__",
     "best_image",
+    "cache_status",
     "cast_in_billing_order",
     "crew_by_department",
     "crew_by_job",
+    "fetch_series",
+    "fetch_series_async",
     "image_url",
     "merge_aggregate_crew",
     "most_episodes_first",

@@ -41,6 +41,7 @@ from tmdb_api.types import Endpoint
 from . import _calls
 from ._auth import CredentialTransport
 from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default_rand
+from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT
 from .bulk import TaskMap
@@ -69,7 +70,9 @@ class AsyncTmdb(BaseTmdb, TaskMap):
     TMDB_BASE_URL and TMDB_IMAGE_BASE_URL, else TMDB's own. `transport` replaces the network
     (an `httpx.MockTransport` in tests, a proxy...); `sleep`, `now` and `rand` replace the
     clock and randomness used between retries. At most 20 connections are open at once
-    (TMDB's limit per address).
+    (TMDB's limit per address). `cache=True` keeps TMDB's answers in an HTTP cache (a path,
+    a hishel storage or an `HttpCache` for another place; `cache_status(result)` tells how a
+    result was served).
     """
 
     def __init__(
@@ -88,6 +91,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         sleep: Callable[[float], Awaitable[None]] = anyio.sleep,
         now: Callable[[], float] = default_now,
         rand: Callable[[], float] = default_rand,
+        cache: CacheOption = None,
     ) -> None:
         super().__init__(
             access_token,
@@ -103,13 +107,19 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             rand=rand,
         )
         inner = transport or httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
-        self._http = httpx.AsyncClient(
-            transport=CredentialTransport(inner, self._credentials, self.base_url),
-            **self._client_options(),
+        api = CredentialTransport(inner, self._credentials, self.base_url)
+        cached, self._hits = with_cache(
+            "AsyncTmdb", cache, api, self.base_url, self.rate_limiter, sleep
         )
+        self._paced_below_cache = cached is not api  # hits must not spend the rate limit
+        self._http = httpx.AsyncClient(transport=cached, **self._client_options())
         self._sleep = sleep
 
     async def _send(self, call: ApiCall[T]) -> T:
+        if self._hits is not None:  # a fresh answer in the cache: no httpx, no network
+            stored = await self._hits.get(call, self._http)
+            if stored is not None:
+                return remember_status(self._parse(call, call.method, call.url, stored), HIT)
         request = self._build_request(self._http, call)
         retries_done, delay = 0, self._pace(call)
         while True:
@@ -123,7 +133,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)
             if not isinstance(outcome, RetryAfter):
-                return outcome
+                return note_cache_status(outcome, answer)
             retries_done, delay = retries_done + 1, outcome.delay
 
     async def _receive(self, request: httpx.Request) -> httpx.Response:

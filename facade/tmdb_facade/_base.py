@@ -103,6 +103,9 @@ def check_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
 class BaseTmdb:
     """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
 
+    #: Set when a cache paces the requests it sends on (`_cache`), so that hits cost no slot.
+    _paced_below_cache = False
+
     def __init__(
         self,
         access_token: str | None,
@@ -174,7 +177,7 @@ class BaseTmdb:
 
     def _pace(self, call: ApiCall[Any]) -> float:
         """Seconds to wait before sending `call`, to stay under the rate limit."""
-        if self.rate_limiter is None or not call.rate_limited:
+        if self.rate_limiter is None or not call.rate_limited or self._paced_below_cache:
             return 0.0
         return self.rate_limiter.reserve()
 
@@ -196,7 +199,7 @@ class BaseTmdb:
             raise self._transport_error(method, url, answer)
         status = answer.status_code
         if status == 200:
-            return self._parse(call, method, url, answer)
+            return self._parse(call, method, url, answer.content)
         retry_after = parse_retry_after(answer.headers.get("Retry-After"), self._now())
         if status >= 400 and should_retry(self.retry_policy, retries_done, status, retry_after):
             return self._retry(call, retries_done, retry_after, f"HTTP {status}")
@@ -241,15 +244,16 @@ class BaseTmdb:
         detail = self._redact(str(error)) or type(error).__name__
         return cls(f"{method} {url} {what}: {detail}", request_method=method, request_url=url)
 
-    def _parse(self, call: ApiCall[T], method: str, url: str, response: httpx.Response) -> T:
+    def _parse(self, call: ApiCall[T], method: str, url: str, content: bytes) -> T:
+        """A 200 answer's body as the call's result, by the client's strictness."""
         try:
-            result = call.decode(response.content, self.strict)
+            result = call.decode(content, self.strict)
         except OffSpec as off:
             raise ResponseValidationError(
                 f"{method} {url}: the response does not match the spec at {off.json_path}: "
                 f"{off.problem}",
                 json_path=off.json_path,
-                http_status=response.status_code,
+                http_status=200,
                 body=off.body,
                 request_method=method,
                 request_url=url,
@@ -290,7 +294,11 @@ class BaseTmdb:
         """The streamed `response` with its whole, already decoded, body."""
         headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"]
         return httpx.Response(
-            response.status_code, headers=headers, content=body, request=response.request
+            response.status_code,
+            headers=headers,
+            content=body,
+            request=response.request,
+            extensions=response.extensions,  # what the cache says of it, among others
         )
 
     def _build_request(

@@ -46,3 +46,10 @@ CLI_MAX_RETRIES: Final = 2
 CLI_MAX_BACKOFF: Final = 2.0
 #: The longest `Retry-After` the command line waits for; TMDB asking for more fails at once.
 CLI_MAX_RETRY_AFTER: Final = 10.0
+
+#: Seconds `Tmdb(cache=...)` keeps an answer that carries no freshness of its own (no
+#: `Cache-Control: max-age`, no `Expires`): 8 hours, how long TMDB itself keeps an answer (its
+#: `max-age` counts down what is left of 28,800 s).
+DEFAULT_CACHE_TTL: Final = 8 * 3600.0
+#: The cache file of `cache=True`, under the platform's cache folder (`_cache.default_cache_file`).
+CACHE_FILE: Final = ("tmdb-facade", "http-cache.sqlite")

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from tmdb_facade import _spec
 from tmdb_facade.testing import _app, _clients, _data
+from tmdb_facade.testing._caching import TMDB_MAX_AGE, with_cache_headers
 from tmdb_facade.testing._faults import Fault, FaultQueue, TokenBucket, retry_after
 from tmdb_facade.testing._http import Incoming, serve_connection
 
@@ -72,11 +73,15 @@ class FakeTmdb:
         new_connection_delay: float = 0.0,
         rate_limit: float | None = None,
         burst: int | None = None,
+        cache_max_age: int | None = TMDB_MAX_AGE,
     ) -> None:
         """Make a server (not started yet); `port=0` picks a free one.
 
         `latency` and `new_connection_delay` are seconds added before answering (see the
-        properties); `rate_limit` and `burst` are as in `set_rate_limit`.
+        properties); `rate_limit` and `burst` are as in `set_rate_limit`. API answers carry
+        TMDB's `Cache-Control: public, max-age=cache_max_age` with an `ETag`, and a matching
+        `If-None-Match` gets a 304 (`cache_max_age`, an attribute, may change at any time;
+        None sends no caching headers).
         """
         if not access_token or not api_key:
             raise ValueError("access_token and api_key must not be empty")
@@ -89,6 +94,7 @@ class FakeTmdb:
         self._new_connection_delay = 0.0
         self.latency = latency
         self.new_connection_delay = new_connection_delay
+        self.cache_max_age = cache_max_age
         self._bucket: TokenBucket | None = None
         self.set_rate_limit(rate_limit, burst)
         self._faults = FaultQueue()
@@ -380,6 +386,9 @@ class FakeTmdb:
                 token=self.access_token,
                 key=self.api_key,
             )
+        if fault is None and operation is not None and reply.status == 200:
+            inm = request.headers.get("if-none-match")
+            reply = with_cache_headers(reply, self.cache_max_age, inm)
         if fault is not None and fault.action == "malformed":
             reply = _app.Reply(200, reply.body[: len(reply.body) // 2], reply.content_type)
         if operation is None:

@@ -1,0 +1,98 @@
+"""Fresh answers served before httpx builds a request: a cache hit then costs about what
+decoding the body costs, instead of the whole httpx round (BENCHMARKS.md: cache hit).
+
+The lookup is hishel's own, through its public API: the storage's entries for the request's
+key and the RFC 9111 state machine (`IdleClient`), which says `FromCache` only for a fresh
+answer that matches the request (Vary included). Anything else (stale, missing, an answer not
+stored by this client's rules) goes the usual way, through httpx and the cache transport,
+which revalidates or fetches; so this only ever shortens a hit.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import inspect
+from collections.abc import AsyncIterator
+from typing import Any, TypeVar
+
+import hishel
+import httpx
+
+from ._calls import ApiCall
+
+T = TypeVar("T")
+
+#: Requests whose key is remembered (one per distinct call): enough for a media library.
+MAX_REMEMBERED = 10_000
+
+
+class _Hits:
+    def __init__(self, storage: Any, options: hishel.CacheOptions) -> None:
+        self._storage = storage
+        self._options = options
+        self._requests: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, Any]] = {}
+
+    def _request(self, call: ApiCall[Any], http: httpx.Client | httpx.AsyncClient) -> Any:
+        """The cache key and hishel's view of the request `call` makes, as the transport sees it."""
+        remembered = (call.url, tuple(call.params.items()))
+        found = self._requests.get(remembered)
+        if found is None:
+            # Built once per call: httpx's URL building is most of what a hit would cost.
+            request = http.build_request(call.method, call.url, params=call.params)
+            url = str(request.url)
+            headers: dict[str, list[str]] = {}
+            for name, value in request.headers.multi_items():
+                headers.setdefault(name, []).append(value)
+            key = hashlib.sha256(f"RFC {url}".encode()).hexdigest()  # as hishel keys it
+            found = (key, hishel.Request(request.method, url, hishel.Headers(headers)))
+            if len(self._requests) < MAX_REMEMBERED:
+                self._requests[remembered] = found
+        return found
+
+    def _fresh(self, request: Any, entries: list[Any]) -> Any:
+        state = hishel.IdleClient(options=self._options).next(request, entries)
+        if isinstance(state, hishel.FromCache) and state.entry.response.status_code == 200:
+            return state.entry
+        return None
+
+    @staticmethod
+    def _body(entry: Any, raw: bytes) -> bytes:
+        """The stored answer's body, decompressed if it was stored compressed."""
+        headers = list(entry.response.headers.items())
+        if any(name.lower() == "content-encoding" for name, _ in headers):
+            return httpx.Response(200, headers=headers, content=raw).content
+        return raw
+
+
+class SyncHits(_Hits):
+    """Hits for `Tmdb`, from a sync hishel storage."""
+
+    def get(self, call: ApiCall[Any], http: httpx.Client) -> bytes | None:
+        """The body of a fresh stored answer to `call`, else None."""
+        if not call.rate_limited:  # image files are never cached
+            return None
+        key, request = self._request(call, http)
+        entry = self._fresh(request, self._storage.get_entries(key))
+        if entry is None:
+            return None
+        return self._body(entry, b"".join(entry.response.stream))
+
+
+class AsyncHits(_Hits):
+    """Hits for `AsyncTmdb`, from a hishel storage, async or (for a file of its own) sync."""
+
+    async def get(self, call: ApiCall[Any], http: httpx.AsyncClient) -> bytes | None:
+        """The body of a fresh stored answer to `call`, else None."""
+        if not call.rate_limited:
+            return None
+        key, request = self._request(call, http)
+        entries = self._storage.get_entries(key)
+        if inspect.isawaitable(entries):
+            entries = await entries
+        entry = self._fresh(request, entries)
+        if entry is None:
+            return None
+        stream = entry.response.stream
+        if isinstance(stream, AsyncIterator):
+            return self._body(entry, b"".join([chunk async for chunk in stream]))
+        return self._body(entry, b"".join(stream))
