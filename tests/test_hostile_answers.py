@@ -29,6 +29,9 @@ from tmdb_facade import (
     Tmdb,
     image_url,
 )
+from tmdb_facade._auth import Credentials
+from tmdb_facade._transport import ClientTransport
+from tmdb_facade.testing import FakeTmdb
 
 CREDITS: dict[str, Any] = live_body("tv_1396_season_1_credits")
 
@@ -297,3 +300,47 @@ def test_an_answer_that_drips_ends_at_the_deadline(dripping_server: Drip) -> Non
     with client as tmdb, pytest.raises(APITimeoutError, match=r"longer than 0\.3s"):
         tmdb.person_images(62)
     assert 0 < dripping_server.sent < 250, "the client gave up while the server still dripped"
+
+
+def test_an_answer_too_big_is_refused_while_it_arrives() -> None:
+    chunks_sent = []
+
+    def endless() -> Iterator[bytes]:
+        for _ in range(1000):
+            chunks_sent.append(1)
+            yield b"x" * 1024
+
+    inner = httpx.MockTransport(lambda request: httpx.Response(200, content=endless()))
+    transport = ClientTransport(
+        inner,
+        Credentials("access_token", "secret-token"),
+        "https://api.themoviedb.org",
+        body_seconds=None,
+        max_body_bytes=10 * 1024,
+    )
+    with (
+        httpx.Client(transport=transport) as http,
+        pytest.raises(ResponseValidationError) as caught,
+    ):
+        http.get("https://api.themoviedb.org/3/person/62/images")
+    assert "larger than 10240 bytes" in str(caught.value)
+    assert "secret-token" not in str(caught.value)
+    assert len(chunks_sent) == 11, "reading stopped at the limit"
+
+
+def test_the_network_transport_is_built_on_first_use(monkeypatch: pytest.MonkeyPatch) -> None:
+    built = []
+    original = httpx.HTTPTransport.__init__
+
+    def counting(self: httpx.HTTPTransport, *args: Any, **kwargs: Any) -> None:
+        built.append(1)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(httpx.HTTPTransport, "__init__", counting)
+    with FakeTmdb() as server:
+        tmdb = Tmdb(server.access_token, base_url=server.url, rate_limit=None)
+        assert built == [], "no SSL context is built for a client that sends nothing"
+        tmdb.person_images(62)
+        tmdb.person_images(62)
+        tmdb.close()
+    assert built == [1]

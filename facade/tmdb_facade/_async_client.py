@@ -7,7 +7,6 @@ answer to the shared `_handle_answer` (`_base`), which decides what happens next
 
 from __future__ import annotations
 
-import time
 from collections.abc import Awaitable, Callable, Sequence
 from types import TracebackType
 from typing import Self, TypeVar
@@ -39,11 +38,11 @@ from tmdb_api.models import (
 from tmdb_api.types import Endpoint
 
 from . import _calls
-from ._auth import CredentialTransport
 from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default_rand
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
+from ._transport import ClientTransport
 from .bulk import TaskMap
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
@@ -106,8 +105,13 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             now=now,
             rand=rand,
         )
-        inner = transport or httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
-        api = CredentialTransport(inner, self._credentials, self.base_url)
+        api = ClientTransport(
+            transport or (lambda: httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)),
+            self._credentials,
+            self.base_url,
+            body_seconds=self.timeout.read,
+            max_body_bytes=MAX_BODY_BYTES,
+        )
         cached, self._hits = with_cache(
             "AsyncTmdb", cache, api, self.base_url, self.rate_limiter, sleep
         )
@@ -128,26 +132,13 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = await self._receive(request)
+                answer = await self._http.send(request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)
             if not isinstance(outcome, RetryAfter):
                 return note_cache_status(outcome, answer)
             retries_done, delay = retries_done + 1, outcome.delay
-
-    async def _receive(self, request: httpx.Request) -> httpx.Response:
-        """One attempt's answer, read whole unless too big or too slow (`_check_progress`)."""
-        started = time.monotonic()
-        response = await self._http.send(request, stream=True)
-        try:
-            body = bytearray()
-            async for chunk in response.aiter_bytes():
-                body += chunk
-                self._check_progress(request, len(body), started)
-        finally:
-            await response.aclose()
-        return self._answer(response, bytes(body))
 
     async def _request(self, endpoint: Endpoint[T], *path_arguments: object, **query: object) -> T:
         return await self._send(api_call(endpoint, path_arguments, query))

@@ -1,15 +1,14 @@
-"""TMDB's two credentials, and the transports that add them to a request on its way out.
+"""TMDB's two credentials: where they come from, and how a request carries one.
 
-Credentials are added inside the transport, on a copy of the request, so the request that
-httpx logs, that event hooks and recorders see and that errors describe never holds them.
+Credentials are added inside the transport (`_transport.ClientTransport`), on a copy of the
+request, so the request that httpx logs, that event hooks and recorders see and that errors
+describe never holds them.
 """
 
 from __future__ import annotations
 
-import asyncio
 import os
 import re
-import weakref
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Literal
@@ -18,7 +17,6 @@ import httpx
 
 from ._constants import ACCESS_TOKEN_ENV, API_KEY_ENV
 from .errors import (
-    ClientClosedError,
     InvalidArgumentError,
     InvalidArgumentTypeError,
     MissingCredentialsError,
@@ -93,55 +91,3 @@ def resolve_credentials(
             f"{kind} must be non-empty printable ASCII without spaces (value not shown)"
         )
     return Credentials(kind, secret)
-
-
-class CredentialTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Sends each request through `inner`, with the credential added for `api_origin`.
-
-    One class for both modes, like httpx's MockTransport: `inner` is sync or async.
-    """
-
-    def __init__(
-        self,
-        inner: httpx.BaseTransport | httpx.AsyncBaseTransport,
-        credentials: Credentials,
-        api_origin: str,
-    ) -> None:
-        self._inner = inner
-        self._credentials = credentials
-        self._origin = httpx.URL(api_origin)
-        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(self._inner, httpx.BaseTransport)
-        return self._inner.handle_request(self._credentials.apply_for(self._origin, request))
-
-    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        assert isinstance(self._inner, httpx.AsyncBaseTransport)
-        self._check_event_loop()
-        request = self._credentials.apply_for(self._origin, request)
-        return await self._inner.handle_async_request(request)
-
-    def _check_event_loop(self) -> None:
-        """Connections belong to the event loop that opened them: refuse any other one, with
-        a clear error rather than asyncio's "Event loop is closed" from deep inside."""
-        try:
-            loop = asyncio.get_running_loop()
-        except RuntimeError:  # not asyncio (trio): its connections have no loop to outlive
-            return
-        first = self._loop() if self._loop is not None else None
-        if first is None and self._loop is None:
-            self._loop = weakref.ref(loop)
-        elif first is not loop:
-            raise ClientClosedError(
-                "this AsyncTmdb was first used in another event loop (such as an earlier "
-                "asyncio.run), whose connections it keeps: make one client per event loop"
-            )
-
-    def close(self) -> None:
-        assert isinstance(self._inner, httpx.BaseTransport)
-        self._inner.close()
-
-    async def aclose(self) -> None:
-        assert isinstance(self._inner, httpx.AsyncBaseTransport)
-        await self._inner.aclose()

@@ -30,7 +30,6 @@ from ._constants import (
     DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_IMAGE_BASE_URL,
     IMAGE_BASE_URL_ENV,
-    MAX_BODY_BYTES,
     MAX_CONNECTIONS,
     STRICT_ENV,
     USER_AGENT,
@@ -273,33 +272,6 @@ class BaseTmdb:
                 SpecDeviationWarning,
                 stacklevel=5,
             )
-
-    def _check_progress(self, request: httpx.Request, received: int, started: float) -> None:
-        """Stop an answer that is too big, or whose body arrives past the attempt's deadline."""
-        if received > MAX_BODY_BYTES:
-            raise ResponseValidationError(
-                f"{request.method} {self._redact(str(request.url))}: the answer is larger than "
-                f"{MAX_BODY_BYTES} bytes",
-                json_path="$",
-                http_status=0,
-                body=None,
-                request_method=request.method,
-                request_url=self._redact(str(request.url)),
-            )
-        limit = self.timeout.read
-        if limit is not None and time.monotonic() - started > limit:
-            raise httpx.ReadTimeout(f"the answer took longer than {limit:g}s", request=request)
-
-    def _answer(self, response: httpx.Response, body: bytes) -> httpx.Response:
-        """The streamed `response` with its whole, already decoded, body."""
-        headers = [(k, v) for k, v in response.headers.items() if k.lower() != "content-encoding"]
-        return httpx.Response(
-            response.status_code,
-            headers=headers,
-            content=body,
-            request=response.request,
-            extensions=response.extensions,  # what the cache says of it, among others
-        )
 
     def _build_request(
         self, http: httpx.Client | httpx.AsyncClient, call: ApiCall[Any]

@@ -39,11 +39,11 @@ from tmdb_api.models import (
 from tmdb_api.types import Endpoint
 
 from . import _calls
-from ._auth import CredentialTransport
 from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default_rand
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
-from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT
+from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
+from ._transport import ClientTransport
 from .bulk import ThreadedMap
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
@@ -106,8 +106,13 @@ class Tmdb(BaseTmdb, ThreadedMap):
             now=now,
             rand=rand,
         )
-        inner = transport or httpx.HTTPTransport(limits=CONNECTION_LIMITS)
-        api = CredentialTransport(inner, self._credentials, self.base_url)
+        api = ClientTransport(
+            transport or (lambda: httpx.HTTPTransport(limits=CONNECTION_LIMITS)),
+            self._credentials,
+            self.base_url,
+            body_seconds=self.timeout.read,
+            max_body_bytes=MAX_BODY_BYTES,
+        )
         cached, self._hits = with_cache("Tmdb", cache, api, self.base_url, self.rate_limiter, sleep)
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.Client(transport=cached, **self._client_options())
@@ -126,26 +131,13 @@ class Tmdb(BaseTmdb, ThreadedMap):
             self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = self._receive(request)
+                answer = self._http.send(request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)
             if not isinstance(outcome, RetryAfter):
                 return note_cache_status(outcome, answer)
             retries_done, delay = retries_done + 1, outcome.delay
-
-    def _receive(self, request: httpx.Request) -> httpx.Response:
-        """One attempt's answer, read whole unless too big or too slow (`_check_progress`)."""
-        started = time.monotonic()
-        response = self._http.send(request, stream=True)
-        try:
-            body = bytearray()
-            for chunk in response.iter_bytes():
-                body += chunk
-                self._check_progress(request, len(body), started)
-        finally:
-            response.close()
-        return self._answer(response, bytes(body))
 
     def _request(self, endpoint: Endpoint[T], *path_arguments: object, **query: object) -> T:
         return self._send(api_call(endpoint, path_arguments, query))

@@ -1,0 +1,167 @@
+"""The bottom of both clients: what every request goes through on its way out, and every
+answer on its way in, whatever transport carries it.
+
+One class for both modes, like httpx's MockTransport: the inner transport is sync or async.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+import time
+import weakref
+from collections.abc import AsyncIterator, Callable, Iterator
+
+import httpx
+
+from ._auth import Credentials
+from .errors import ClientClosedError, ResponseValidationError
+
+Inner = httpx.BaseTransport | httpx.AsyncBaseTransport
+
+
+class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
+    """Adds the credential for `api_origin`, and bounds every answer's body in time and size.
+
+    `inner` is a transport, or a function that makes one on first use: the network transport
+    builds an SSL context (tens of ms), which a client that is never used need not pay for.
+    """
+
+    def __init__(
+        self,
+        inner: Inner | Callable[[], Inner],
+        credentials: Credentials,
+        api_origin: str,
+        *,
+        body_seconds: float | None,
+        max_body_bytes: int,
+    ) -> None:
+        self._inner: Inner | None = None
+        self._make_inner: Callable[[], Inner] | None = None
+        if isinstance(inner, httpx.BaseTransport | httpx.AsyncBaseTransport):
+            self._inner = inner
+        else:
+            self._make_inner = inner
+        self._lock = threading.Lock()
+        self._credentials = credentials
+        self._origin = httpx.URL(api_origin)
+        self._body_seconds = body_seconds
+        self._max_body_bytes = max_body_bytes
+        self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
+
+    def _transport(self) -> Inner:
+        if self._inner is None:
+            with self._lock:
+                if self._inner is None:
+                    assert self._make_inner is not None
+                    self._inner = self._make_inner()
+        return self._inner
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        inner = self._transport()
+        assert isinstance(inner, httpx.BaseTransport)
+        started = time.monotonic()
+        response = inner.handle_request(self._credentials.apply_for(self._origin, request))
+        return self._bounded(request, response, started)
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        inner = self._transport()
+        assert isinstance(inner, httpx.AsyncBaseTransport)
+        self._check_event_loop()
+        started = time.monotonic()
+        sent = self._credentials.apply_for(self._origin, request)
+        response = await inner.handle_async_request(sent)
+        return self._bounded(request, response, started)
+
+    def _bounded(
+        self, request: httpx.Request, response: httpx.Response, started: float
+    ) -> httpx.Response:
+        """`response`, its body read through `BoundedStream` (`request` is the one without the
+        credential, which is all an error may name)."""
+        response.stream = BoundedStream(
+            response.stream, request, started, self._body_seconds, self._max_body_bytes
+        )
+        return response
+
+    def _check_event_loop(self) -> None:
+        """Connections belong to the event loop that opened them: refuse any other one, with
+        a clear error rather than asyncio's "Event loop is closed" from deep inside."""
+        try:
+            loop = asyncio.get_running_loop()
+        except RuntimeError:  # not asyncio (trio): its connections have no loop to outlive
+            return
+        first = self._loop() if self._loop is not None else None
+        if first is None and self._loop is None:
+            self._loop = weakref.ref(loop)
+        elif first is not loop:
+            raise ClientClosedError(
+                "this AsyncTmdb was first used in another event loop (such as an earlier "
+                "asyncio.run), whose connections it keeps: make one client per event loop"
+            )
+
+    def close(self) -> None:
+        if self._inner is not None:
+            assert isinstance(self._inner, httpx.BaseTransport)
+            self._inner.close()
+
+    async def aclose(self) -> None:
+        if self._inner is not None:
+            assert isinstance(self._inner, httpx.AsyncBaseTransport)
+            await self._inner.aclose()
+
+
+class BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
+    """A body that must arrive whole within `seconds` of the request, and be at most
+    `max_bytes`: httpx's own timeouts are per read, so a server dripping bytes would hold a
+    call for as long as it likes, and a huge body would fill the memory."""
+
+    def __init__(
+        self,
+        inner: httpx.SyncByteStream | httpx.AsyncByteStream,
+        request: httpx.Request,
+        started: float,
+        seconds: float | None,
+        max_bytes: int,
+    ) -> None:
+        self._inner = inner
+        self._request = request
+        self._deadline = None if seconds is None else started + seconds
+        self._seconds = seconds
+        self._max_bytes = max_bytes
+        self._received = 0
+
+    def _check(self, chunk: bytes) -> bytes:
+        self._received += len(chunk)
+        if self._received > self._max_bytes:
+            raise ResponseValidationError(
+                f"{self._request.method} {self._request.url}: the answer is larger than "
+                f"{self._max_bytes} bytes",
+                json_path="$",
+                http_status=0,
+                body=None,
+                request_method=self._request.method,
+                request_url=str(self._request.url),
+            )
+        if self._deadline is not None and time.monotonic() > self._deadline:
+            raise httpx.ReadTimeout(
+                f"the answer took longer than {self._seconds:g}s", request=self._request
+            )
+        return chunk
+
+    def __iter__(self) -> Iterator[bytes]:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        for chunk in self._inner:
+            yield self._check(chunk)
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        async for chunk in self._inner:
+            yield self._check(chunk)
+
+    def close(self) -> None:
+        assert isinstance(self._inner, httpx.SyncByteStream)
+        self._inner.close()
+
+    async def aclose(self) -> None:
+        assert isinstance(self._inner, httpx.AsyncByteStream)
+        await self._inner.aclose()
