@@ -7,16 +7,15 @@ import math
 import threading
 import time
 from collections import deque
-from collections.abc import Mapping
 from contextlib import suppress
 from dataclasses import dataclass
 from types import TracebackType
 from typing import TYPE_CHECKING, Any
 
 from tmdb_facade import _spec
-from tmdb_facade.testing import _app, _clients, _data
+from tmdb_facade.testing import _app, _clients
 from tmdb_facade.testing._caching import TMDB_MAX_AGE, with_cache_headers
-from tmdb_facade.testing._faults import Fault, FaultQueue, TokenBucket, retry_after
+from tmdb_facade.testing._faults import FaultInjection, FaultQueue, TokenBucket, retry_after
 from tmdb_facade.testing._http import Incoming, serve_connection
 
 if TYPE_CHECKING:
@@ -28,7 +27,6 @@ HOST = "127.0.0.1"
 MAX_RECORDED = 10_000
 
 # Content-Type is a field of the reply; the framing headers are h11's to write.
-_NOT_REPLACEABLE = {"content-type", "content-length", "transfer-encoding"}
 
 
 @dataclass(frozen=True)
@@ -50,7 +48,7 @@ class RecordedRequest:
     """Which TCP connection it came on: 1 for the server's first, 2 for the next, ..."""
 
 
-class FakeTmdb:
+class FakeTmdb(FaultInjection):
     """A fake TMDB API (and image CDN) on 127.0.0.1, serving real recorded responses.
 
     It runs its own event loop in a daemon thread, so synchronous and asynchronous tests can
@@ -219,12 +217,6 @@ class FakeTmdb:
         with self._lock:
             return self._connections
 
-    @property
-    def pending_faults(self) -> int:
-        """How many requests the queued faults (`fail_next`, ...) are still waiting for."""
-        with self._lock:
-            return len(self._faults)
-
     # -- switches -------------------------------------------------------------------------
 
     @property
@@ -262,59 +254,6 @@ class FakeTmdb:
             if size < 1:
                 raise ValueError(f"burst must be at least 1, not {size}")
             self._bucket = TokenBucket(rate, size, float(size), time.monotonic())
-
-    def fail_next(self, n: int = 1, status: int = 500, *, path: str | None = None) -> None:
-        """Answer the next `n` requests with `status` and TMDB's error body for it
-        (500: status_code 11, "Internal error"; 503: 9; 429: 25 with `Retry-After: 1`; ...).
-
-        `path`, when given, limits this to requests whose path starts with it.
-        """
-        if not 400 <= status <= 599:
-            raise ValueError(f"status must be an error status (400-599), not {status}")
-        headers = (("Retry-After", "1"),) if status == 429 else ()
-        self._add(Fault("reply", n, path, _app.error_reply(status, headers)))
-
-    def drop_next(self, n: int = 1, *, path: str | None = None) -> None:
-        """Close the connection without answering, for the next `n` requests."""
-        self._add(Fault("drop", n, path))
-
-    def malformed_next(self, n: int = 1, *, path: str | None = None) -> None:
-        """Answer the next `n` requests 200 with only the first half of the body they would get:
-        valid HTTP, but not valid JSON (or PNG)."""
-        self._add(Fault("malformed", n, path))
-
-    def respond_next(
-        self,
-        status: int,
-        body: bytes | str | dict[str, Any] | list[Any] = b"",
-        headers: Mapping[str, str] | None = None,
-        *,
-        n: int = 1,
-        path: str | None = None,
-    ) -> None:
-        """Answer the next `n` requests with exactly this: a dict or list body is sent as JSON,
-        `headers` are added to (or replace) the usual ones, except Content-Length.
-
-        >>> server = FakeTmdb()
-        >>> later = {"Retry-After": "Wed, 21 Oct 2026 07:28:00 GMT"}
-        >>> server.respond_next(429, {"status_code": 25, "status_message": "Slow down"}, later)
-        """
-        if not 200 <= status <= 599:
-            raise ValueError(f"status must be 200-599, not {status}")
-        if isinstance(body, (dict, list)):
-            encoded = _data.encode(body)
-        else:
-            encoded = body.encode() if isinstance(body, str) else body
-        extra = dict(headers or {})
-        content_type = next(
-            (v for k, v in extra.items() if k.lower() == "content-type"), _app.JSON_CONTENT_TYPE
-        )
-        kept = tuple((k, v) for k, v in extra.items() if k.lower() not in _NOT_REPLACEABLE)
-        self._add(Fault("reply", n, path, _app.Reply(status, encoded, content_type, kept)))
-
-    def _add(self, fault: Fault) -> None:
-        with self._lock:
-            self._faults.add(fault)
 
     # -- the event loop (in the server's thread) ------------------------------------------
 
