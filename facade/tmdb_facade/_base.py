@@ -45,6 +45,7 @@ from .errors import (
     SpecDeviationWarning,
     TmdbError,
     make_status_error,
+    quoted,
 )
 from .ratelimit import Limiter, RateLimiter
 from .retry import RetryPolicy, parse_retry_after, retry_delay, should_retry
@@ -135,9 +136,8 @@ class BaseTmdb:
             )
         except ValueError as exc:
             raise InvalidArgumentError(str(exc)) from None
-        self.base_url = resolve_url("base_url", base_url, BASE_URL_ENV, DEFAULT_BASE_URL).rstrip(
-            "/"
-        )
+        api_url = resolve_url("base_url", base_url, BASE_URL_ENV, DEFAULT_BASE_URL)
+        self.base_url = api_url.rstrip("/")
         self.image_base_url = resolve_url(
             "image_base_url", image_base_url, IMAGE_BASE_URL_ENV, DEFAULT_IMAGE_BASE_URL
         )
@@ -279,7 +279,7 @@ class BaseTmdb:
         try:
             return http.build_request(call.method, call.url, params=call.params)
         except httpx.InvalidURL:
-            raise InvalidArgumentError(f"{call.name}: cannot make a URL of {call.url!r}") from None
+            raise InvalidArgumentError(f"{call.name}: not a URL: {quoted(call.url)}") from None
 
     def _check_open(self, http: httpx.Client | httpx.AsyncClient) -> None:
         if http.is_closed:

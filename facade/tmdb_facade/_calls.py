@@ -43,9 +43,9 @@ class ApiCall(Generic[T]):
     """Whether the call counts against TMDB's API rate limit (the image CDN does not)."""
 
 
-#: Parameters the facade takes as a list of items, sent as TMDB's comma-separated string;
-#: None stands for TMDB's `null` (images without text).
-LIST_PARAMETERS = frozenset({"include_image_language", "append_to_response"})
+#: The spec's mark on a parameter that the facade takes as a list of items, sent as TMDB's
+#: comma-separated string; None stands for TMDB's `null` (images without text).
+LIST_MARK = "x-comma-separated-list"
 
 
 def _encode_list(parameter: Mapping[str, Any], values: object) -> str:
@@ -106,7 +106,7 @@ def api_call(
     arguments.update((name, value) for name, value in query.items() if value is not None)
     for parameter in operation.parameters:
         name = parameter["name"]
-        if name in LIST_PARAMETERS and name in arguments:
+        if parameter.get(LIST_MARK) and name in arguments:
             arguments[name] = _encode_list(parameter, arguments[name])
         if name in arguments:
             check_argument(parameter, arguments[name])
