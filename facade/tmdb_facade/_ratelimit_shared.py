@@ -23,8 +23,8 @@ from os import PathLike, fspath
 from typing import TYPE_CHECKING, Final, cast
 from urllib.parse import urlsplit
 
+from ._constants import DEFAULT_RATE
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, TmdbError
-from .ratelimit import DEFAULT_RATE
 
 if TYPE_CHECKING:
     import redis
