@@ -61,7 +61,7 @@ Exit codes:
   5    rate limited: TMDB still answered 429 after the retries, or asked to wait too long
   6    network: TMDB could not be reached or did not answer in time
   7    bad response: TMDB failed (5xx, other HTTP errors) or answered off-spec
-  8    files: download could not write into its folder
+  8    files: download could not write into its folder, or the cache file is unusable
   130  interrupted (Ctrl-C)
   141  output closed early (as in `| head`)
 
