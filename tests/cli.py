@@ -3,6 +3,8 @@
 `run_cli("season-credits", "1396", "1")` calls `tmdb_facade.cli.main` with no TMDB variables
 in the environment, so it answers offline, from the recorded data, in process.
 `offline_also_answers(...)` adds answers the recordings lack (series and season details).
+Live runs cache by default: `run_cli` and `cache_home` keep each test's cache file in a
+folder of its own, never the user's.
 """
 
 from __future__ import annotations
@@ -10,12 +12,16 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import httpx
 import pytest
 
 from tmdb_facade.cli import _session, main
+
+if TYPE_CHECKING:
+    from tmdb_facade.testing import FakeTmdb
 
 # Everything that changes where the command line goes or how it draws.
 CLI_ENVIRONMENT = (
@@ -33,6 +39,31 @@ CLI_ENVIRONMENT = (
 def offline_environment() -> dict[str, str]:
     """This process's environment without anything that changes the command line."""
     return {k: v for k, v in os.environ.items() if k not in CLI_ENVIRONMENT}
+
+
+def live_environment(server: FakeTmdb) -> dict[str, str]:
+    """The variables that make the command line go live, to `server`, with its access token."""
+    return {
+        "TMDB_BASE_URL": server.url,
+        "TMDB_IMAGE_BASE_URL": server.image_base_url,
+        "TMDB_ACCESS_TOKEN": server.access_token,
+    }
+
+
+def cache_home(folder: Path) -> dict[str, str]:
+    """The variables that put the default cache file (`default_cache_file`) under `folder`,
+    on Linux, macOS and Windows alike."""
+    return {"XDG_CACHE_HOME": str(folder), "HOME": str(folder), "LOCALAPPDATA": str(folder)}
+
+
+def cache_file(folder: Path) -> Path:
+    """Where the command line keeps its cache under `cache_home(folder)`."""
+    from tmdb_facade._cache import default_cache_file
+
+    with pytest.MonkeyPatch.context() as patch:
+        for name, value in cache_home(folder).items():
+            patch.setenv(name, value)
+        return default_cache_file()
 
 
 @dataclass(frozen=True)
@@ -60,10 +91,17 @@ RunCli = Callable[..., CliRun]
 
 
 @pytest.fixture
-def run_cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> RunCli:
-    """`run_cli(*args)`: run the command line offline and return a `CliRun`."""
+def run_cli(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> RunCli:
+    """`run_cli(*args)`: run the command line offline and return a `CliRun`. Its cache file,
+    for live runs, is the test's own (a test may set `cache_home` to choose where)."""
     for name in CLI_ENVIRONMENT:
         monkeypatch.delenv(name, raising=False)
+    for name, value in cache_home(tmp_path_factory.mktemp("cache-home")).items():
+        monkeypatch.setenv(name, value)
 
     def run(*args: str) -> CliRun:
         capsys.readouterr()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import RunCli, offline_environment
+from tests.cli import RunCli, cache_home, live_environment, offline_environment
 from tests.helpers import live_body
 from tmdb_facade.cli._errors import CliError, ExitCode
 from tmdb_facade.cli._files import file_name, is_whole_image, write_atomically
@@ -295,20 +295,24 @@ def test_whole_images_of_every_format_tmdb_serves_are_accepted(data: bytes) -> N
     assert not is_whole_image(data[:-2])  # one cut short is not
 
 
+@pytest.mark.parametrize(
+    "what", [["person-profiles", "62"], ["series-posters", "1396", "--season", "1"]], ids=" ".join
+)
 def test_ctrl_c_stops_a_download_at_once_and_leaves_no_debris(
-    fake_tmdb: FakeTmdb, tmp_path: Path
+    fake_tmdb: FakeTmdb, tmp_path: Path, what: list[str]
 ) -> None:
     with socket.socket() as image_server:  # accepts, and never answers
         image_server.bind(("127.0.0.1", 0))
         image_server.listen(64)
         image_server.settimeout(30)
-        env = offline_environment() | {
-            "TMDB_BASE_URL": fake_tmdb.url,
-            "TMDB_IMAGE_BASE_URL": f"http://127.0.0.1:{image_server.getsockname()[1]}/t/p/",
-            "TMDB_ACCESS_TOKEN": fake_tmdb.access_token,
-        }
+        env = (
+            offline_environment()
+            | live_environment(fake_tmdb)
+            | cache_home(tmp_path / "cache-home")
+            | {"TMDB_IMAGE_BASE_URL": f"http://127.0.0.1:{image_server.getsockname()[1]}/t/p/"}
+        )
         # Each transfer would wait 60 s for its answer; Ctrl-C must not wait for them.
-        args = ["person-profiles", "62", "--to", str(tmp_path), "--timeout", "60", "--retries", "0"]
+        args = [*what, "--to", str(tmp_path / "saved"), "--timeout", "60", "--retries", "0"]
         process = subprocess.Popen(
             [sys.executable, "-m", "tmdb_facade", "download", *args],
             stdout=subprocess.PIPE,
@@ -327,4 +331,4 @@ def test_ctrl_c_stops_a_download_at_once_and_leaves_no_debris(
     assert process.returncode == 130
     assert stderr.splitlines() == ["error: interrupted"]
     assert stdout == ""
-    assert files_in(tmp_path / "original") == set()
+    assert files_in(tmp_path / "saved" / "original") == set()

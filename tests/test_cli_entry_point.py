@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.cli import DETAILS_BODIES, offline_environment
+from tests.cli import DETAILS_BODIES, cache_home, live_environment, offline_environment
 from tmdb_facade.cli import NEEDS_RICH
 from tmdb_facade.cli._commands import COMMANDS
 from tmdb_facade.cli._download import DOWNLOADS
@@ -56,6 +56,7 @@ CLOSED_PIPE_COMMANDS = [
         ["download", download.name, *(IDS[name] for name in download.source.ids)]
         for download in DOWNLOADS
     ),
+    ["download", "series-posters", "1396", "--season", "1"],
     ["person-images", "62", "--best"],
     ["season-images", "1396", "1", "--json"],
 ]
@@ -69,11 +70,11 @@ def test_output_closed_early_exits_141_quietly(
     details = {"series": "/3/tv/1396", "season": "/3/tv/1396/season/1"}
     if args[0] in details:
         fake_tmdb.respond_next(200, DETAILS_BODIES[details[args[0]]])
-    env = offline_environment() | {
-        "TMDB_BASE_URL": fake_tmdb.url,
-        "TMDB_IMAGE_BASE_URL": fake_tmdb.image_base_url,
-        "TMDB_ACCESS_TOKEN": fake_tmdb.access_token,
-    }
+    env = (
+        offline_environment()
+        | live_environment(fake_tmdb)
+        | cache_home(tmp_path / "cache-home")  # live runs cache: not in the user's folder
+    )
     process = subprocess.Popen(
         [PYTHON, "-m", "tmdb_facade", *args],
         stdout=subprocess.PIPE,

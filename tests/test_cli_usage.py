@@ -12,6 +12,7 @@ from tests.cli import RunCli
 from tests.helpers import live_body
 from tmdb_facade.cli._commands import COMMANDS
 from tmdb_facade.cli._download import DOWNLOADS
+from tmdb_facade.cli._series import SERIES_DOWNLOADS
 
 CANARY = "canary-secret-0123456789abcdef"
 
@@ -21,7 +22,7 @@ CANARY = "canary-secret-0123456789abcdef"
 EVERY_COMMAND = [
     *([command.name] for command in COMMANDS),
     ["download"],
-    *(["download", download.name] for download in DOWNLOADS),
+    *(["download", download.name] for download in (*DOWNLOADS, *SERIES_DOWNLOADS)),
 ]
 
 
@@ -49,7 +50,14 @@ def test_every_command_has_help_with_an_example_and_the_global_options(
     assert f"usage: tmdb-facade {' '.join(command)} " in result.stdout
     assert re.search(rf"Examples?:\n\s+tmdb-facade {' '.join(command)} \S", result.stdout)
     assert "global options (before or after the command):" in result.stdout
-    for option in ("--json", "--offline", "-v, --verbose", "--retries N", "--timeout SECONDS"):
+    for option in (
+        "--json",
+        "--offline",
+        "-v, --verbose",
+        "--retries N",
+        "--timeout SECONDS",
+        "--cache, --no-cache",
+    ):
         assert option in result.stdout
 
 

@@ -160,7 +160,9 @@ COMMANDS: Final = (
 
 
 def settings_of(args: argparse.Namespace) -> Settings:
-    return Settings(offline=args.offline, retries=args.retries, timeout=args.timeout)
+    return Settings(
+        offline=args.offline, retries=args.retries, timeout=args.timeout, cache=args.cache
+    )
 
 
 def _best_order(command: Command, args: argparse.Namespace) -> ImageLanguages | None:

@@ -1,5 +1,6 @@
 """`tmdb-facade download ...`: save a season's posters, an episode's stills or a person's
-profiles into a folder. One row per subcommand, each naming the image command it lists with.
+profiles into a folder. One row per subcommand, each naming the image command it lists with;
+the whole-series downloads are in `_series`.
 
 It runs on `AsyncTmdb`: Ctrl-C cancels every transfer in flight at once, where threads would
 each have to wait for their answer.
@@ -21,12 +22,14 @@ from ._commands import settings_of as _settings_of
 from ._files import save_images
 from ._options import Commands, Parser
 from ._output import make_console, print_json, print_lines
+from ._series import add_series_downloads
 from ._session import open_session
 
 DETAILS: Final = """\
-A season's posters, an episode's stills or a person's profile pictures, fetched concurrently
-and named after TMDB's file path, into FOLDER/SIZE (as TMDB's URLs: /t/p/SIZE/FILE). Files
-already there are skipped, so a second run fetches only what is new.
+A season's posters, an episode's stills, a person's profile pictures, or those of a whole
+series, fetched concurrently and named after TMDB's file path, into FOLDER/SIZE (as TMDB's
+URLs: /t/p/SIZE/FILE). Files already there are skipped, so a second run fetches only what is
+new.
 """
 
 
@@ -123,12 +126,6 @@ def add_download_command(commands: Commands[Parser], parents: Sequence[Parser]) 
         if "include_image_language" in source.options:
             opt.add_image_language(parser)
         opt.add_size(parser, source.images.kind, f"{source.images.kind}s to save")
-        parser.add_argument(
-            "--to",
-            dest="folder",
-            type=Path,
-            metavar="FOLDER",
-            help=f"folder to save into, created if missing; the files go into FOLDER/SIZE "
-            f"(default: ./{download.default_folder()})",
-        )
+        opt.add_folder(parser, download.default_folder())
         parser.set_defaults(run=functools.partial(run, download))
+    add_series_downloads(kinds, parents)

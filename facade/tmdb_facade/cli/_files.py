@@ -173,7 +173,7 @@ async def save_images(
         return name
 
     try:
-        with _progress_bar(progress_console, len(missing), f"{kind}s at {size}") as progress:
+        with progress_bar(progress_console, len(missing), f"{kind}s at {size}") as progress:
             report.downloaded = await tmdb.map(fetch_and_save, missing, progress=progress)
     except _NotSavedError as not_saved:
         raise not_saved.failure from None
@@ -208,11 +208,11 @@ def write_atomically(path: Path, data: bytes, mode: int) -> None:
 
 
 @contextmanager
-def _progress_bar(
+def progress_bar(
     console: Console, total: int, description: str
 ) -> Iterator[ProgressCallback | None]:
-    """A progress bar on a terminal, fed by `map`'s `progress(done, total)`; else nothing
-    (a log file wants no bar)."""
+    """A progress bar on a terminal, fed by `progress(done, total)` as `map` and
+    `fetch_series` call it (the total may grow); else nothing (a log file wants no bar)."""
     if total == 0 or not console.is_terminal:
         yield None
         return
@@ -224,4 +224,4 @@ def _progress_bar(
     )
     with Progress(*columns, console=console) as bar:
         task = bar.add_task(description, total=total)
-        yield lambda done, _total: bar.update(task, completed=done)
+        yield lambda done, total: bar.update(task, completed=done, total=total)

@@ -13,6 +13,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
+from tmdb_facade._cache import default_cache_file
 from tmdb_facade._constants import CLI_MAX_RETRIES, CLI_MAX_RETRY_AFTER, CLI_TIMEOUT
 from tmdb_facade._version import __version__
 
@@ -30,6 +31,7 @@ Examples:
   tmdb-facade season-images 1396 1 --best --image-language en,null --size w500
   tmdb-facade person-images 62 --json | jq '.profiles | length'
   tmdb-facade download season-posters 1396 1 --size w342 --to posters
+  tmdb-facade download series-stills 1396 --season 1 --season 2 --size w300
 """
 
 EPILOG: Final = f"""\
@@ -45,6 +47,12 @@ Patience: each attempt waits {CLI_TIMEOUT:g} s for an answer (--timeout), a 429,
 network failure is retried {CLI_MAX_RETRIES} times (--retries) after a short backoff or the wait
 TMDB asks for, up to {CLI_MAX_RETRY_AFTER:g} s (asking for longer fails at once); -v shows it.
 
+Cache: live runs keep TMDB's answers (not the images) in an HTTP cache file and reuse them
+while TMDB says they are fresh, up to 8 h: a command run again, or a download resumed, asks
+TMDB nothing it has already answered. The file never holds the credential. On by default
+when the cache extra is installed (pip install 'tmdb-facade[cache]'); --no-cache asks TMDB
+every time; offline runs never cache. The file: {{cache_file}}
+
 Exit codes:
   0    success
   2    usage: unknown command or option, bad argument (id, language, size)
@@ -53,7 +61,7 @@ Exit codes:
   5    rate limited: TMDB still answered 429 after the retries, or asked to wait too long
   6    network: TMDB could not be reached or did not answer in time
   7    bad response: TMDB failed (5xx, other HTTP errors) or answered off-spec
-  8    files: download could not write into its folder
+  8    files: download could not write into its folder, or the cache file is unusable
   130  interrupted (Ctrl-C)
   141  output closed early (as in `| head`)
 
@@ -64,7 +72,8 @@ Run `tmdb-facade COMMAND --help` for a command's arguments and examples.
 def build_parser(prog: str = "tmdb-facade") -> Parser:
     """The whole command line: every command, its arguments and its help."""
     common = global_options()
-    parser = Parser(prog=prog, description=DESCRIPTION, epilog=EPILOG, parents=[common])
+    epilog = EPILOG.replace("{cache_file}", str(default_cache_file()))
+    parser = Parser(prog=prog, description=DESCRIPTION, epilog=epilog, parents=[common])
     parser.add_argument(
         "--version", action="version", version=f"tmdb-facade, version {__version__}"
     )

@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import math
 from collections.abc import Sequence
+from pathlib import Path
 from typing import Any, Final, NoReturn
 
 from tmdb_facade._calls import ImageLanguages
@@ -31,6 +32,7 @@ GLOBAL_DEFAULTS: Final[dict[str, Any]] = {
     "verbose": 0,
     "retries": CLI_MAX_RETRIES,
     "timeout": CLI_TIMEOUT,
+    "cache": None,  # on when live and hishel is installed (`_session.open_session`)
 }
 
 
@@ -76,10 +78,10 @@ def _at_least_one(value: str) -> int:
 
 
 def global_options() -> Parser:
-    """--json, --offline, -v, --retries and --timeout, for the program and every command, so
-    that they work before or after the command. Their default is SUPPRESS: a command's parser
-    then leaves out what it was not given, instead of overwriting what the program's parser
-    read (`GLOBAL_DEFAULTS` fills the gaps after parsing)."""
+    """--json, --offline, -v, --retries, --timeout and --cache, for the program and every
+    command, so that they work before or after the command. Their default is SUPPRESS: a
+    command's parser then leaves out what it was not given, instead of overwriting what the
+    program's parser read (`GLOBAL_DEFAULTS` fills the gaps after parsing)."""
     parent = Parser(add_help=False, argument_default=argparse.SUPPRESS)
     group = parent.add_argument_group("global options (before or after the command)")
     group.add_argument(
@@ -112,6 +114,13 @@ def global_options() -> Parser:
         type=_timeout,
         metavar="SECONDS",
         help=f"how long an attempt waits for TMDB's answer (default: {CLI_TIMEOUT:g})",
+    )
+    group.add_argument(
+        "--cache",
+        action=argparse.BooleanOptionalAction,
+        help="keep TMDB's answers in an HTTP cache file and reuse them while TMDB says they "
+        "are fresh, up to 8 h (default: on for live runs when the cache extra is installed; "
+        "never offline; why and where: tmdb-facade --help)",
     )
     return parent
 
@@ -177,6 +186,18 @@ def add_size(parser: Parser, kind: ImageKind, what: str) -> None:
         choices=IMAGE_SIZES[kind],
         default="original",
         help=f"size of the {what} (default: original)",
+    )
+
+
+def add_folder(parser: Parser, default: Path) -> None:
+    """--to FOLDER, for the downloads."""
+    parser.add_argument(
+        "--to",
+        dest="folder",
+        type=Path,
+        metavar="FOLDER",
+        help=f"folder to save into, created if missing; the files go into FOLDER/SIZE "
+        f"(default: ./{default})",
     )
 
 

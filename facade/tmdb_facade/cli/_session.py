@@ -1,7 +1,7 @@
 """The command line's client: live when a credential is set, else offline, in process.
 
 The client reads its credential and addresses from the environment itself; the command line
-only chooses its patience (timeout, retries) and maps the errors after.
+only chooses its patience (timeout, retries), its cache, and maps the errors after.
 
 Worst case of one call, with the defaults (`_constants.CLI_*`, `--timeout 5 --retries 2`):
 three attempts of at most 5 s each, and between them a backoff of at most 0.5 s then 1 s, or
@@ -12,6 +12,7 @@ makes up to 20 such calls at once.
 
 from __future__ import annotations
 
+import importlib.util
 import sys
 from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
@@ -34,11 +35,12 @@ from tmdb_facade.client import AsyncTmdb
 from tmdb_facade.errors import InvalidArgumentError, MissingCredentialsError, TmdbError
 from tmdb_facade.retry import RetryPolicy
 
-from ._errors import LIVE_DATA_HINT, Context, credential_error, explain
+from ._errors import LIVE_DATA_HINT, CliError, Context, ExitCode, credential_error, explain
 
 #: What the offline client sends; only the in-process transport ever sees it.
 _OFFLINE_TOKEN: Final = "offline"
 _CREDENTIAL_VARIABLES: Final = {"access_token": ACCESS_TOKEN_ENV, "api_key": API_KEY_ENV}
+NEEDS_HISHEL: Final = "--cache needs hishel: pip install 'tmdb-facade[cache]'"
 
 
 @dataclass(frozen=True)
@@ -48,6 +50,8 @@ class Settings:
     offline: bool = False
     retries: int = CLI_MAX_RETRIES
     timeout: float = CLI_TIMEOUT
+    cache: bool | None = None
+    """--cache (True), --no-cache (False), or neither: on when live and hishel is installed."""
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,11 @@ class Session:
     tmdb: AsyncTmdb
     context: Context
 
+    @property
+    def offline(self) -> bool:
+        """Whether answers come from the recorded data."""
+        return self.context.offline_coverage is not None
+
 
 def _offline_transport() -> httpx.AsyncBaseTransport:
     # Imported here: only offline runs need the recorded data.
@@ -65,17 +74,42 @@ def _offline_transport() -> httpx.AsyncBaseTransport:
     return mock_transport(access_token=_OFFLINE_TOKEN)
 
 
-def offline_coverage() -> str:
-    """What the recorded data answers, read from it: `season 1396 1; persons 62, 976`."""
+def cache_installed() -> bool:
+    """Whether the `cache` extra is installed: hishel, and anysqlite for `AsyncTmdb`'s cache.
+
+    Asked of the import system, without importing them (about 30 ms), for runs without a cache.
+    """
+    return all(importlib.util.find_spec(name) is not None for name in ("hishel", "anysqlite"))
+
+
+def _recorded_ids() -> list[tuple[list[str], list[str]]]:
+    """The names and ids of each recorded API path: `/3/tv/1396/season/1/images` gives
+    (["tv", "season", "images"], ["1396", "1"])."""
     from tmdb_facade.testing.mock import recorded_paths
 
+    # Names and ids alternate after the API version.
+    parts = [path.strip("/").split("/")[1:] for path in recorded_paths()]
+    return [(part[0::2], part[1::2]) for part in parts]
+
+
+def offline_seasons(series_id: int) -> list[int]:
+    """The seasons of `series_id` whose details the recorded data has (`[1]` for 1396)."""
+    wanted = str(series_id)
+    return sorted(
+        {
+            int(ids[1])
+            for names, ids in _recorded_ids()
+            if names == ["tv", "season"] and ids[0] == wanted
+        }
+    )
+
+
+def offline_coverage() -> str:
+    """What the recorded data answers, read from it: `season 1396 1; persons 62, 976`."""
     found: dict[str, dict[str, None]] = {}
-    for path in recorded_paths():
-        # `/3/tv/1396/season/1/images`: names and ids alternate after the API version.
-        parts = path.strip("/").split("/")[1:]
-        ids = parts[1::2]
+    for names, ids in _recorded_ids():
         if ids:
-            noun = parts[2 * len(ids) - 2]
+            noun = names[len(ids) - 1]
             noun = "series" if noun == "tv" else noun
             found.setdefault(noun, {})[" ".join(ids)] = None
     return "; ".join(
@@ -112,6 +146,19 @@ def retry_policy(retries: int) -> RetryPolicy:
     )
 
 
+def _wants_cache(asked: bool | None) -> bool:
+    """Whether a live run caches: as --cache or --no-cache say, else when hishel is there.
+
+    On by default because TMDB marks its answers fresh for hours (`Cache-Control: max-age`,
+    up to 8 h): a command run again, or a download resumed, costs no request and no rate
+    limit, and the cache never stores the credential. Never offline (`open_session`).
+    """
+    installed = cache_installed()
+    if asked and not installed:
+        raise CliError(NEEDS_HISHEL, ExitCode.USAGE)
+    return installed if asked is None else asked
+
+
 @asynccontextmanager
 async def open_session(settings: Settings) -> AsyncIterator[Session]:
     """A client for one command; the library's errors raised in it come out as `CliError`."""
@@ -119,14 +166,25 @@ async def open_session(settings: Settings) -> AsyncIterator[Session]:
     tmdb: AsyncTmdb | None = None
     why = "--offline"
     if not settings.offline:
+        cache = _wants_cache(settings.cache)
         try:
-            tmdb = AsyncTmdb(timeout=settings.timeout, retry_policy=policy)
+            tmdb = AsyncTmdb(timeout=settings.timeout, retry_policy=policy, cache=cache)
         except MissingCredentialsError:
             why = f"no {ACCESS_TOKEN_ENV} or {API_KEY_ENV}"
         except InvalidArgumentError as error:
+            # The library's wording; tests/test_cli_cache.py holds it to it.
+            if cache and str(error).startswith("cannot use the cache file"):
+                raise CliError(f"{error} (remove it, or use --no-cache)", ExitCode.FILES) from None
             raise credential_error(error) from None
     coverage: str | None = None
     if tmdb is None:
+        if settings.cache:
+            # The recorded answers carry TMDB's own URLs: cached, they would answer live runs.
+            raise CliError(
+                f"--cache is for live runs; offline ({why}), answers come from the recorded "
+                f"data, never from the cache ({LIVE_DATA_HINT})",
+                ExitCode.USAGE,
+            )
 
         def announce() -> None:
             notice = f"offline ({why}): answering from recorded TMDB data; {LIVE_DATA_HINT}"
