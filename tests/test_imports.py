@@ -10,7 +10,9 @@ import sys
 
 import pytest
 
+import tmdb_api.models
 import tmdb_facade
+from tmdb_facade import models
 
 
 def test_importing_the_package_loads_neither_httpx_nor_the_models() -> None:
@@ -68,3 +70,22 @@ def test_a_sync_client_loads_no_async_machinery_and_no_nested_model() -> None:
     models = {name for name in loaded if name.startswith("tmdb_api.models.")}
     assert models, "the check below would pass with no model loaded at all"
     assert sorted(models - _response_model_modules()) == []
+
+
+def test_models_load_one_by_one_and_all_resolve() -> None:
+    code = (
+        "import sys; from tmdb_facade.models import SeasonCredits; "
+        "print(sorted(m for m in sys.modules if m.startswith('tmdb_api.models.')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    # SeasonCredits imports its cast and crew models only when it builds one.
+    assert out.stdout.strip() == "['tmdb_api.models.season_credits']"
+    namespace: dict[str, object] = {}
+    exec("from tmdb_facade.models import *", namespace)
+    for name in tmdb_api.models.__all__:
+        value = getattr(tmdb_api.models, name)
+        assert getattr(models, name) is value is namespace[name], name
+    assert set(tmdb_api.models.__all__) <= set(dir(models)) & set(dir(tmdb_api.models))
+    for module in (models, tmdb_api.models):
+        with pytest.raises(AttributeError, match="no attribute 'SeasonCredit'"):
+            _ = module.SeasonCredit
