@@ -30,8 +30,9 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from ._async_client import AsyncTmdb
     from ._cache import CacheStatus, HttpCache, cache_status
-    from .client import AsyncTmdb, Tmdb
+    from ._sync_client import Tmdb
     from .credits import (
         CrewMember,
         cast_in_billing_order,
@@ -49,8 +50,10 @@ if TYPE_CHECKING:
 # the generated models, which `import tmdb_facade` alone (or `tmdb_facade.testing`, or an
 # `except tmdb_facade.TmdbError`) does not need. BENCHMARKS.md has the import times.
 _LAZY = {
-    "AsyncTmdb": "client",
-    "Tmdb": "client",
+    # Each client from its own module (not `client`, which holds both): `Tmdb` users need
+    # neither anyio nor asyncio.
+    "AsyncTmdb": "_async_client",
+    "Tmdb": "_sync_client",
     "CrewMember": "credits",
     "cast_in_billing_order": "credits",
     "crew_by_department": "credits",

@@ -12,12 +12,13 @@ import itertools
 import queue
 import threading
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any, Literal, TypeVar, overload
-
-import anyio
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
 
 from ._constants import MAX_CONNECTIONS
 from .errors import InvalidArgumentError, TmdbError
+
+if TYPE_CHECKING:
+    import anyio.abc
 
 T = TypeVar("T")
 
@@ -96,6 +97,10 @@ async def run_tasks(
     return_exceptions: bool,
 ) -> list[T | TmdbError]:
     """Await `function(*item)` for each item, at most `concurrency` at a time."""
+    # Imported here, not at the top: `Tmdb.map` (threads) shares this module and never needs
+    # anyio, which would cost every `Tmdb` user ~8 ms at import (BENCHMARKS.md).
+    import anyio
+
     _check(concurrency)
     calls = [_as_args(item) for item in items]
     results: list[T | TmdbError] = [None] * len(calls)  # type: ignore[list-item]

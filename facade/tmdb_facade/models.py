@@ -1,7 +1,26 @@
 """The response models, generated from the spec (`tmdb_api.models`), under a stable name.
 
-Re-exported wholesale, so a model the spec adds appears here after `scripts/regenerate`.
+Re-exported wholesale, so a model the spec adds appears here after `scripts/regenerate`;
+each is imported on first use (PEP 562), like in `tmdb_api.models`, so importing one model
+does not load all of them (BENCHMARKS.md, import time).
 """
 
-from tmdb_api.models import *  # noqa: F403
+from typing import TYPE_CHECKING, Any
+
+import tmdb_api.models
 from tmdb_api.models import __all__ as __all__
+
+if TYPE_CHECKING:
+    from tmdb_api.models import *  # noqa: F403
+else:
+    # Hidden from type checkers, which would otherwise take any misspelt name for an `Any`.
+
+    def __getattr__(name: str) -> Any:
+        if name not in __all__:
+            raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+        value = getattr(tmdb_api.models, name)
+        globals()[name] = value  # next time, found without calling this
+        return value
+
+    def __dir__() -> list[str]:
+        return sorted(set(globals()) | set(__all__))
