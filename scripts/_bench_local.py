@@ -1,8 +1,11 @@
-"""The figures that need no server: typed parse of big credits, its scaling, import time."""
+"""The figures that need no server: typed parse of big credits, its scaling, import time,
+installed size."""
 
 from __future__ import annotations
 
 import gc
+import importlib
+import importlib.metadata
 import json
 import re
 import subprocess
@@ -24,7 +27,7 @@ from themoviedb.utils import as_dataclass
 
 from tmdb_api.api.tv_seasons import tv_season_aggregate_credits, tv_season_credits
 from tmdb_api.models import SeasonAggregateCredits, SeasonCredits
-from tmdb_facade import _validation
+from tmdb_facade import _spec
 from tmdb_facade._calls import api_call
 from tmdb_facade.testing import _data
 
@@ -63,10 +66,21 @@ def decoder(kind: str) -> Callable[[bytes], object]:
     return lambda content: decode_aggregate(content, False)
 
 
-def generated_path(kind: str) -> Callable[[bytes], object]:
+def _jsonschema_rs_validator(operation: str) -> Any:
+    """jsonschema-rs's validator of the operation's 200 body, or None where it is not installed:
+    the library validated with it until its checks were generated into the models (it is in
+    no dependency of the project any more; `pip install jsonschema-rs` brings its rows back)."""
+    try:
+        # By name, so that type-checking needs it no more than running does.
+        jsonschema_rs = importlib.import_module("jsonschema_rs")
+    except ImportError:
+        return None
+    return jsonschema_rs.validator_for(_spec.response_schema(operation, 200))
+
+
+def generated_path(kind: str, validator: Any) -> Callable[[bytes], object]:
     """Decoding as the facade first did: json.loads, jsonschema-rs, the generated from_dict."""
-    _, operation, model = ROUTES[kind]
-    validator = _validation._validator(operation, 200)
+    model = ROUTES[kind][2]
 
     def decode(content: bytes) -> object:
         body = json.loads(content)
@@ -111,17 +125,22 @@ def parse(rounds: int, people: int = 5000) -> Figure:
     for kind, (_, operation, model) in ROUTES.items():
         progress(f"parse: {people:,}-person {kind}")
         content = big_body(kind, people)
-        validator = _validation._validator(operation, 200)
+        validator = _jsonschema_rs_validator(operation)
         steps: dict[str, Step] = {
             "json.loads": (json.loads, _same),
             "orjson.loads": (orjson.loads, _same),
-            "jsonschema-rs is_valid (on parsed JSON)": (validator.is_valid, orjson.loads),
+            # The generated from_decoded checks the body against the spec as it builds.
             "generated from_dict (on parsed JSON)": (model.from_dict, orjson.loads),
             "generated from_decoded (on parsed JSON)": (model.from_decoded, orjson.loads),
-            "before: json.loads + jsonschema-rs + from_dict": (generated_path(kind), _same),
             "tmdb_facade decode (typed, validated)": (decoder(kind), _same),
             "themoviedb (json.loads + dacite)": (themoviedb_parse, _same),
         }
+        if validator is not None:
+            steps["jsonschema-rs is_valid (on parsed JSON)"] = (validator.is_valid, orjson.loads)
+            steps["before: json.loads + jsonschema-rs + from_dict"] = (
+                generated_path(kind, validator),
+                _same,
+            )
         seconds: dict[str, list[float]] = defaultdict(list)
         kind_ratios: dict[str, list[float]] = defaultdict(list)
         for _ in range(rounds):
@@ -294,4 +313,45 @@ def import_time(rounds: int) -> Figure:
         ms[TMDB] <= ms["import tmdbsimple"] and httpx_ratio <= 1.3,
         table(["statement (fresh interpreter)", "ms (median)", "vs import httpx"], rows),
         {f"import_ms:{name}": value for name, value in ms.items()},
+    )
+
+
+#: What every virtual environment holds before anything is installed into it.
+VENV_OWN = {"pip", "setuptools"}
+
+
+def installed_size(root: Path = ROOT) -> Figure:
+    """What `pip install tmdb-facade` (no extra) puts on disk, by distribution: the project at
+    `root` is built and installed, with its requirements from the package index, into an empty
+    folder."""
+    progress(f"install size: pip install {root} into an empty folder")
+    with tempfile.TemporaryDirectory(prefix="tmdb-facade-size-") as folder:
+        target = Path(folder) / "site-packages"
+        pip = [sys.executable, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
+        pip.append("--no-warn-conflicts")  # with the running environment, which is not the target
+        subprocess.run([*pip, "--target", str(target), str(root)], check=True)
+        sizes = {}
+        for dist in importlib.metadata.distributions(path=[str(target)]):
+            name = dist.metadata["Name"]
+            # Disk use, as `du` counts it: whole blocks.
+            files = {Path(str(dist.locate_file(f))).resolve() for f in dist.files or []}
+            used = sum(p.stat().st_blocks * 512 for p in files if p.is_file())
+            sizes[name] = (dist.version, used)
+        everything = sum(p.stat().st_blocks * 512 for p in target.rglob("*") if p.is_file())
+    total = sum(used for name, (_, used) in sizes.items() if name not in VENV_OWN)
+    rows = [
+        [name, version, f"{used / 1e6:.2f}", f"{used / total:.0%}"]
+        for name, (version, used) in sorted(sizes.items(), key=lambda item: -item[1][1])
+        if name not in VENV_OWN
+    ]
+    rows.append(["all of them", "", f"{total / 1e6:.2f}", "100%"])
+    unlisted = everything - sum(used for _, used in sizes.values())
+    return Figure(
+        "Installed size without the command line",
+        "≤ 15 MB",
+        f"{total / 1e6:.1f} MB in {len(rows) - 1} distributions",
+        total <= 15e6,
+        table(["distribution", "version", "MB on disk", "share"], rows)
+        + f"\n\nFiles outside every distribution's RECORD: {unlisted / 1e6:.2f} MB.",
+        {"install_mb": total / 1e6},
     )

@@ -38,6 +38,7 @@ FIGURES: list[tuple[str, int, Callable[[int], Figure]]] = [
     ("rate", 3, _bench_network.rate_limited),
     ("parse", 5, _bench_local.parse),
     ("import", 15, _bench_local.import_time),
+    ("install-size", 1, lambda rounds: _bench_local.installed_size()),
     ("pytest-plugin", 15, _bench_plugin.pytest_plugin_cost),
     ("parse-scaling", 1, lambda rounds: _bench_local.parse_scaling()),
     ("bulk-scaling", 1, lambda rounds: _bench_network.bulk_scaling()),

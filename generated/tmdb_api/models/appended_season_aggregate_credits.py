@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.aggregate_crew import AggregateCrew
 
 
+def _deviates(
+    found: list[tuple[Any, ...]],
+    at: tuple[Any, ...],
+    key: int,
+    expected: str,
+    value: Any,
+) -> Any:
+    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
+    found.append((at, key, "type", expected, value))
+    return value
+
+
 T = TypeVar("T", bound="AppendedSeasonAggregateCredits")
 
 
@@ -83,27 +95,50 @@ class AppendedSeasonAggregateCredits:
         return appended_season_aggregate_credits
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         from ..models.aggregate_cast import AggregateCast
         from ..models.aggregate_crew import AggregateCrew
 
         cast = d.pop("cast", UNSET)
-        if isinstance(cast, list):
+        if type(cast) is list:
+            _list_at = (at, "cast")
             cast = [
-                AggregateCast.from_decoded(item) if isinstance(item, dict) else item
-                for item in cast
+                AggregateCast.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(cast)
             ]
+        else:
+            found.append((at, "cast", "type", '"array"', cast))
         crew = d.pop("crew", UNSET)
-        if isinstance(crew, list):
+        if type(crew) is list:
+            _list_at = (at, "crew")
             crew = [
-                AggregateCrew.from_decoded(item) if isinstance(item, dict) else item
-                for item in crew
+                AggregateCrew.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(crew)
             ]
+        else:
+            found.append((at, "crew", "type", '"array"', crew))
         appended_season_aggregate_credits = cls(
             cast=cast,
             crew=crew,

@@ -168,35 +168,85 @@ class CastCredit:
         return cast_credit
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         adult = d.pop("adult", UNSET)
+        if not (type(adult) is bool):
+            found.append((at, "adult", "type", '"boolean"', adult))
         gender = d.pop("gender", UNSET)
-        if type(gender) is float and gender.is_integer():
-            if abs(gender) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            gender = int(gender)
+        if not (type(gender) is int or gender is None):
+            if type(gender) is float and gender.is_integer():
+                if abs(gender) >= 2.0**63:
+                    found.append((at, "gender", "inexact", "", gender))
+                gender = int(gender)
+            else:
+                found.append((at, "gender", "type", '"integer" or "null"', gender))
         id = d.pop("id", UNSET)
-        if type(id) is float and id.is_integer():
-            if abs(id) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            id = int(id)
+        if not (type(id) is int or id is None):
+            if type(id) is float and id.is_integer():
+                if abs(id) >= 2.0**63:
+                    found.append((at, "id", "inexact", "", id))
+                id = int(id)
+            else:
+                found.append((at, "id", "type", '"integer" or "null"', id))
         known_for_department = d.pop("known_for_department", UNSET)
+        if not (type(known_for_department) is str or known_for_department is None):
+            found.append(
+                (
+                    at,
+                    "known_for_department",
+                    "type",
+                    '"string" or "null"',
+                    known_for_department,
+                )
+            )
         name = d.pop("name", UNSET)
+        if not (type(name) is str):
+            found.append((at, "name", "type", '"string"', name))
         original_name = d.pop("original_name", UNSET)
+        if not (type(original_name) is str or original_name is None):
+            found.append(
+                (at, "original_name", "type", '"string" or "null"', original_name)
+            )
         popularity = d.pop("popularity", UNSET)
+        if not (type(popularity) is float or type(popularity) is int):
+            found.append((at, "popularity", "type", '"number"', popularity))
         profile_path = d.pop("profile_path", UNSET)
+        if not (type(profile_path) is str or profile_path is None):
+            found.append(
+                (at, "profile_path", "type", '"string" or "null"', profile_path)
+            )
         character = d.pop("character", UNSET)
+        if not (type(character) is str or character is None):
+            found.append((at, "character", "type", '"string" or "null"', character))
         credit_id = d.pop("credit_id", UNSET)
+        if not (type(credit_id) is str):
+            found.append((at, "credit_id", "type", '"string"', credit_id))
         order = d.pop("order", UNSET)
-        if type(order) is float and order.is_integer():
-            if abs(order) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            order = int(order)
+        if not (type(order) is int):
+            if type(order) is float and order.is_integer():
+                if abs(order) >= 2.0**63:
+                    found.append((at, "order", "inexact", "", order))
+                order = int(order)
+            else:
+                found.append((at, "order", "type", '"integer"', order))
         cast_credit = cls(
             adult=adult,
             gender=gender,

@@ -67,18 +67,41 @@ class Configuration:
         return configuration
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         from ..models.images_configuration import ImagesConfiguration
 
         images = d.pop("images", UNSET)
-        if isinstance(images, dict):
-            images = ImagesConfiguration.from_decoded(images)
+        if type(images) is dict:
+            images = ImagesConfiguration.from_decoded(images, found, (at, "images"))
+        else:
+            found.append((at, "images", "type", '"object"', images))
         change_keys = d.pop("change_keys", UNSET)
+        if type(change_keys) is list:
+            if not all(type(_item) is str for _item in change_keys):
+                _list_at = (at, "change_keys")
+                for _i, _item in enumerate(change_keys):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "change_keys", "type", '"array"', change_keys))
         configuration = cls(
             images=images,
             change_keys=change_keys,

@@ -13,6 +13,18 @@ if TYPE_CHECKING:
     from ..models.crew_credit import CrewCredit
 
 
+def _deviates(
+    found: list[tuple[Any, ...]],
+    at: tuple[Any, ...],
+    key: int,
+    expected: str,
+    value: Any,
+) -> Any:
+    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
+    found.append((at, key, "type", expected, value))
+    return value
+
+
 T = TypeVar("T", bound="Episode")
 
 
@@ -203,64 +215,121 @@ class Episode:
         return episode
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         from ..models.cast_credit import CastCredit
         from ..models.crew_credit import CrewCredit
 
         air_date = d.pop("air_date", UNSET)
+        if not (type(air_date) is str or air_date is None):
+            found.append((at, "air_date", "type", '"string" or "null"', air_date))
         episode_number = d.pop("episode_number", UNSET)
-        if type(episode_number) is float and episode_number.is_integer():
-            if abs(episode_number) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            episode_number = int(episode_number)
+        if not (type(episode_number) is int):
+            if type(episode_number) is float and episode_number.is_integer():
+                if abs(episode_number) >= 2.0**63:
+                    found.append((at, "episode_number", "inexact", "", episode_number))
+                episode_number = int(episode_number)
+            else:
+                found.append(
+                    (at, "episode_number", "type", '"integer"', episode_number)
+                )
         id = d.pop("id", UNSET)
-        if type(id) is float and id.is_integer():
-            if abs(id) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            id = int(id)
+        if not (type(id) is int):
+            if type(id) is float and id.is_integer():
+                if abs(id) >= 2.0**63:
+                    found.append((at, "id", "inexact", "", id))
+                id = int(id)
+            else:
+                found.append((at, "id", "type", '"integer"', id))
         name = d.pop("name", UNSET)
+        if not (type(name) is str):
+            found.append((at, "name", "type", '"string"', name))
         overview = d.pop("overview", UNSET)
+        if not (type(overview) is str):
+            found.append((at, "overview", "type", '"string"', overview))
         production_code = d.pop("production_code", UNSET)
+        if not (type(production_code) is str):
+            found.append((at, "production_code", "type", '"string"', production_code))
         runtime = d.pop("runtime", UNSET)
-        if type(runtime) is float and runtime.is_integer():
-            if abs(runtime) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            runtime = int(runtime)
+        if not (type(runtime) is int or runtime is None):
+            if type(runtime) is float and runtime.is_integer():
+                if abs(runtime) >= 2.0**63:
+                    found.append((at, "runtime", "inexact", "", runtime))
+                runtime = int(runtime)
+            else:
+                found.append((at, "runtime", "type", '"integer" or "null"', runtime))
         season_number = d.pop("season_number", UNSET)
-        if type(season_number) is float and season_number.is_integer():
-            if abs(season_number) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            season_number = int(season_number)
+        if not (type(season_number) is int):
+            if type(season_number) is float and season_number.is_integer():
+                if abs(season_number) >= 2.0**63:
+                    found.append((at, "season_number", "inexact", "", season_number))
+                season_number = int(season_number)
+            else:
+                found.append((at, "season_number", "type", '"integer"', season_number))
         still_path = d.pop("still_path", UNSET)
+        if not (type(still_path) is str or still_path is None):
+            found.append((at, "still_path", "type", '"string" or "null"', still_path))
         vote_average = d.pop("vote_average", UNSET)
+        if not (type(vote_average) is float or type(vote_average) is int):
+            found.append((at, "vote_average", "type", '"number"', vote_average))
         vote_count = d.pop("vote_count", UNSET)
-        if type(vote_count) is float and vote_count.is_integer():
-            if abs(vote_count) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            vote_count = int(vote_count)
+        if not (type(vote_count) is int):
+            if type(vote_count) is float and vote_count.is_integer():
+                if abs(vote_count) >= 2.0**63:
+                    found.append((at, "vote_count", "inexact", "", vote_count))
+                vote_count = int(vote_count)
+            else:
+                found.append((at, "vote_count", "type", '"integer"', vote_count))
         crew = d.pop("crew", UNSET)
-        if isinstance(crew, list):
+        if type(crew) is list:
+            _list_at = (at, "crew")
             crew = [
-                CrewCredit.from_decoded(item) if isinstance(item, dict) else item
-                for item in crew
+                CrewCredit.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(crew)
             ]
+        else:
+            found.append((at, "crew", "type", '"array"', crew))
         guest_stars = d.pop("guest_stars", UNSET)
-        if isinstance(guest_stars, list):
+        if type(guest_stars) is list:
+            _list_at = (at, "guest_stars")
             guest_stars = [
-                CastCredit.from_decoded(item) if isinstance(item, dict) else item
-                for item in guest_stars
+                CastCredit.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(guest_stars)
             ]
+        else:
+            found.append((at, "guest_stars", "type", '"array"', guest_stars))
         episode_type = d.pop("episode_type", UNSET)
+        if not (type(episode_type) is str) and episode_type is not UNSET:
+            found.append((at, "episode_type", "type", '"string"', episode_type))
         show_id = d.pop("show_id", UNSET)
-        if type(show_id) is float and show_id.is_integer():
-            if abs(show_id) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            show_id = int(show_id)
+        if not (type(show_id) is int) and show_id is not UNSET:
+            if type(show_id) is float and show_id.is_integer():
+                if abs(show_id) >= 2.0**63:
+                    found.append((at, "show_id", "inexact", "", show_id))
+                show_id = int(show_id)
+            else:
+                found.append((at, "show_id", "type", '"integer"', show_id))
         episode = cls(
             air_date=air_date,
             episode_number=episode_number,

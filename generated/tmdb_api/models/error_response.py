@@ -67,19 +67,39 @@ class ErrorResponse:
         return error_response
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         status_code = d.pop("status_code", UNSET)
-        if type(status_code) is float and status_code.is_integer():
-            if abs(status_code) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            status_code = int(status_code)
+        if not (type(status_code) is int):
+            if type(status_code) is float and status_code.is_integer():
+                if abs(status_code) >= 2.0**63:
+                    found.append((at, "status_code", "inexact", "", status_code))
+                status_code = int(status_code)
+            else:
+                found.append((at, "status_code", "type", '"integer"', status_code))
         status_message = d.pop("status_message", UNSET)
+        if not (type(status_message) is str):
+            found.append((at, "status_message", "type", '"string"', status_message))
         success = d.pop("success", UNSET)
+        if not (type(success) is bool) and success is not UNSET:
+            found.append((at, "success", "type", '"boolean"', success))
         error_response = cls(
             status_code=status_code,
             status_message=status_message,

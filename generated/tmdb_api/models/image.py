@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from typing import Any, Self, TypeVar, cast
 
@@ -7,6 +8,8 @@ from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
 from ..types import UNSET, Deviation, Unset
+
+_PATTERN_FILE_PATH = re.compile("^/")
 
 T = TypeVar("T", bound="Image")
 
@@ -124,32 +127,69 @@ class Image:
         return image
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         aspect_ratio = d.pop("aspect_ratio", UNSET)
+        if not (type(aspect_ratio) is float or type(aspect_ratio) is int):
+            found.append((at, "aspect_ratio", "type", '"number"', aspect_ratio))
         file_path = d.pop("file_path", UNSET)
+        if not (type(file_path) is str):
+            found.append((at, "file_path", "type", '"string"', file_path))
+        elif type(file_path) is str and _PATTERN_FILE_PATH.search(file_path) is None:
+            found.append((at, "file_path", "pattern", "^/", file_path))
         height = d.pop("height", UNSET)
-        if type(height) is float and height.is_integer():
-            if abs(height) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            height = int(height)
+        if not (type(height) is int):
+            if type(height) is float and height.is_integer():
+                if abs(height) >= 2.0**63:
+                    found.append((at, "height", "inexact", "", height))
+                height = int(height)
+            else:
+                found.append((at, "height", "type", '"integer"', height))
         width = d.pop("width", UNSET)
-        if type(width) is float and width.is_integer():
-            if abs(width) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            width = int(width)
+        if not (type(width) is int):
+            if type(width) is float and width.is_integer():
+                if abs(width) >= 2.0**63:
+                    found.append((at, "width", "inexact", "", width))
+                width = int(width)
+            else:
+                found.append((at, "width", "type", '"integer"', width))
         iso_639_1 = d.pop("iso_639_1", UNSET)
+        if not (type(iso_639_1) is str or iso_639_1 is None):
+            found.append((at, "iso_639_1", "type", '"string" or "null"', iso_639_1))
         vote_average = d.pop("vote_average", UNSET)
+        if not (type(vote_average) is float or type(vote_average) is int):
+            found.append((at, "vote_average", "type", '"number"', vote_average))
         vote_count = d.pop("vote_count", UNSET)
-        if type(vote_count) is float and vote_count.is_integer():
-            if abs(vote_count) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            vote_count = int(vote_count)
+        if not (type(vote_count) is int):
+            if type(vote_count) is float and vote_count.is_integer():
+                if abs(vote_count) >= 2.0**63:
+                    found.append((at, "vote_count", "inexact", "", vote_count))
+                vote_count = int(vote_count)
+            else:
+                found.append((at, "vote_count", "type", '"integer"', vote_count))
         iso_3166_1 = d.pop("iso_3166_1", UNSET)
+        if (
+            not (type(iso_3166_1) is str or iso_3166_1 is None)
+            and iso_3166_1 is not UNSET
+        ):
+            found.append((at, "iso_3166_1", "type", '"string" or "null"', iso_3166_1))
         image = cls(
             aspect_ratio=aspect_ratio,
             file_path=file_path,

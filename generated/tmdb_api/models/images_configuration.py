@@ -102,19 +102,76 @@ class ImagesConfiguration:
         return images_configuration
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         base_url = d.pop("base_url", UNSET)
+        if not (type(base_url) is str):
+            found.append((at, "base_url", "type", '"string"', base_url))
         secure_base_url = d.pop("secure_base_url", UNSET)
+        if not (type(secure_base_url) is str):
+            found.append((at, "secure_base_url", "type", '"string"', secure_base_url))
         backdrop_sizes = d.pop("backdrop_sizes", UNSET)
+        if type(backdrop_sizes) is list:
+            if not all(type(_item) is str for _item in backdrop_sizes):
+                _list_at = (at, "backdrop_sizes")
+                for _i, _item in enumerate(backdrop_sizes):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "backdrop_sizes", "type", '"array"', backdrop_sizes))
         logo_sizes = d.pop("logo_sizes", UNSET)
+        if type(logo_sizes) is list:
+            if not all(type(_item) is str for _item in logo_sizes):
+                _list_at = (at, "logo_sizes")
+                for _i, _item in enumerate(logo_sizes):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "logo_sizes", "type", '"array"', logo_sizes))
         poster_sizes = d.pop("poster_sizes", UNSET)
+        if type(poster_sizes) is list:
+            if not all(type(_item) is str for _item in poster_sizes):
+                _list_at = (at, "poster_sizes")
+                for _i, _item in enumerate(poster_sizes):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "poster_sizes", "type", '"array"', poster_sizes))
         profile_sizes = d.pop("profile_sizes", UNSET)
+        if type(profile_sizes) is list:
+            if not all(type(_item) is str for _item in profile_sizes):
+                _list_at = (at, "profile_sizes")
+                for _i, _item in enumerate(profile_sizes):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "profile_sizes", "type", '"array"', profile_sizes))
         still_sizes = d.pop("still_sizes", UNSET)
+        if type(still_sizes) is list:
+            if not all(type(_item) is str for _item in still_sizes):
+                _list_at = (at, "still_sizes")
+                for _i, _item in enumerate(still_sizes):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "still_sizes", "type", '"array"', still_sizes))
         images_configuration = cls(
             base_url=base_url,
             secure_base_url=secure_base_url,

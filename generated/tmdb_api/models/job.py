@@ -63,19 +63,39 @@ class Job:
         return job
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         credit_id = d.pop("credit_id", UNSET)
+        if not (type(credit_id) is str):
+            found.append((at, "credit_id", "type", '"string"', credit_id))
         job = d.pop("job", UNSET)
+        if not (type(job) is str):
+            found.append((at, "job", "type", '"string"', job))
         episode_count = d.pop("episode_count", UNSET)
-        if type(episode_count) is float and episode_count.is_integer():
-            if abs(episode_count) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            episode_count = int(episode_count)
+        if not (type(episode_count) is int):
+            if type(episode_count) is float and episode_count.is_integer():
+                if abs(episode_count) >= 2.0**63:
+                    found.append((at, "episode_count", "inexact", "", episode_count))
+                episode_count = int(episode_count)
+            else:
+                found.append((at, "episode_count", "type", '"integer"', episode_count))
         job = cls(
             credit_id=credit_id,
             job=job,

@@ -18,6 +18,18 @@ if TYPE_CHECKING:
     from ..models.network import Network
 
 
+def _deviates(
+    found: list[tuple[Any, ...]],
+    at: tuple[Any, ...],
+    key: int,
+    expected: str,
+    value: Any,
+) -> Any:
+    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
+    found.append((at, key, "type", expected, value))
+    return value
+
+
 T = TypeVar("T", bound="SeasonDetails")
 
 
@@ -234,12 +246,25 @@ class SeasonDetails:
         return season_details
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         from ..models.appended_season_aggregate_credits import (
             AppendedSeasonAggregateCredits,
         )
@@ -249,43 +274,84 @@ class SeasonDetails:
         from ..models.network import Network
 
         air_date = d.pop("air_date", UNSET)
+        if not (type(air_date) is str or air_date is None):
+            found.append((at, "air_date", "type", '"string" or "null"', air_date))
         episodes = d.pop("episodes", UNSET)
-        if isinstance(episodes, list):
+        if type(episodes) is list:
+            _list_at = (at, "episodes")
             episodes = [
-                Episode.from_decoded(item) if isinstance(item, dict) else item
-                for item in episodes
+                Episode.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(episodes)
             ]
+        else:
+            found.append((at, "episodes", "type", '"array"', episodes))
         name = d.pop("name", UNSET)
+        if not (type(name) is str):
+            found.append((at, "name", "type", '"string"', name))
         overview = d.pop("overview", UNSET)
+        if not (type(overview) is str):
+            found.append((at, "overview", "type", '"string"', overview))
         id = d.pop("id", UNSET)
-        if type(id) is float and id.is_integer():
-            if abs(id) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            id = int(id)
+        if not (type(id) is int):
+            if type(id) is float and id.is_integer():
+                if abs(id) >= 2.0**63:
+                    found.append((at, "id", "inexact", "", id))
+                id = int(id)
+            else:
+                found.append((at, "id", "type", '"integer"', id))
         poster_path = d.pop("poster_path", UNSET)
+        if not (type(poster_path) is str or poster_path is None):
+            found.append((at, "poster_path", "type", '"string" or "null"', poster_path))
         season_number = d.pop("season_number", UNSET)
-        if type(season_number) is float and season_number.is_integer():
-            if abs(season_number) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            season_number = int(season_number)
+        if not (type(season_number) is int):
+            if type(season_number) is float and season_number.is_integer():
+                if abs(season_number) >= 2.0**63:
+                    found.append((at, "season_number", "inexact", "", season_number))
+                season_number = int(season_number)
+            else:
+                found.append((at, "season_number", "type", '"integer"', season_number))
         internal_id = d.pop("_id", UNSET)
+        if not (type(internal_id) is str) and internal_id is not UNSET:
+            found.append((at, "_id", "type", '"string"', internal_id))
         networks = d.pop("networks", UNSET)
-        if isinstance(networks, list):
+        if type(networks) is list:
+            _list_at = (at, "networks")
             networks = [
-                Network.from_decoded(item) if isinstance(item, dict) else item
-                for item in networks
+                Network.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(networks)
             ]
+        elif networks is not UNSET:
+            found.append((at, "networks", "type", '"array"', networks))
         vote_average = d.pop("vote_average", UNSET)
+        if (
+            not (type(vote_average) is float or type(vote_average) is int)
+            and vote_average is not UNSET
+        ):
+            found.append((at, "vote_average", "type", '"number"', vote_average))
         images = d.pop("images", UNSET)
-        if isinstance(images, dict):
-            images = AppendedSeasonImages.from_decoded(images)
+        if type(images) is dict:
+            images = AppendedSeasonImages.from_decoded(images, found, (at, "images"))
+        elif images is not UNSET:
+            found.append((at, "images", "type", '"object"', images))
         credits_ = d.pop("credits", UNSET)
-        if isinstance(credits_, dict):
-            credits_ = AppendedSeasonCredits.from_decoded(credits_)
+        if type(credits_) is dict:
+            credits_ = AppendedSeasonCredits.from_decoded(
+                credits_, found, (at, "credits")
+            )
+        elif credits_ is not UNSET:
+            found.append((at, "credits", "type", '"object"', credits_))
         aggregate_credits = d.pop("aggregate_credits", UNSET)
-        if isinstance(aggregate_credits, dict):
+        if type(aggregate_credits) is dict:
             aggregate_credits = AppendedSeasonAggregateCredits.from_decoded(
-                aggregate_credits
+                aggregate_credits, found, (at, "aggregate_credits")
+            )
+        elif aggregate_credits is not UNSET:
+            found.append(
+                (at, "aggregate_credits", "type", '"object"', aggregate_credits)
             )
         season_details = cls(
             air_date=air_date,

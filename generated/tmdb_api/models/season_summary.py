@@ -118,32 +118,67 @@ class SeasonSummary:
         return season_summary
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         air_date = d.pop("air_date", UNSET)
+        if not (type(air_date) is str or air_date is None):
+            found.append((at, "air_date", "type", '"string" or "null"', air_date))
         episode_count = d.pop("episode_count", UNSET)
-        if type(episode_count) is float and episode_count.is_integer():
-            if abs(episode_count) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            episode_count = int(episode_count)
+        if not (type(episode_count) is int):
+            if type(episode_count) is float and episode_count.is_integer():
+                if abs(episode_count) >= 2.0**63:
+                    found.append((at, "episode_count", "inexact", "", episode_count))
+                episode_count = int(episode_count)
+            else:
+                found.append((at, "episode_count", "type", '"integer"', episode_count))
         id = d.pop("id", UNSET)
-        if type(id) is float and id.is_integer():
-            if abs(id) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            id = int(id)
+        if not (type(id) is int):
+            if type(id) is float and id.is_integer():
+                if abs(id) >= 2.0**63:
+                    found.append((at, "id", "inexact", "", id))
+                id = int(id)
+            else:
+                found.append((at, "id", "type", '"integer"', id))
         name = d.pop("name", UNSET)
+        if not (type(name) is str):
+            found.append((at, "name", "type", '"string"', name))
         overview = d.pop("overview", UNSET)
+        if not (type(overview) is str):
+            found.append((at, "overview", "type", '"string"', overview))
         poster_path = d.pop("poster_path", UNSET)
+        if not (type(poster_path) is str or poster_path is None):
+            found.append((at, "poster_path", "type", '"string" or "null"', poster_path))
         season_number = d.pop("season_number", UNSET)
-        if type(season_number) is float and season_number.is_integer():
-            if abs(season_number) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            season_number = int(season_number)
+        if not (type(season_number) is int):
+            if type(season_number) is float and season_number.is_integer():
+                if abs(season_number) >= 2.0**63:
+                    found.append((at, "season_number", "inexact", "", season_number))
+                season_number = int(season_number)
+            else:
+                found.append((at, "season_number", "type", '"integer"', season_number))
         vote_average = d.pop("vote_average", UNSET)
+        if (
+            not (type(vote_average) is float or type(vote_average) is int)
+            and vote_average is not UNSET
+        ):
+            found.append((at, "vote_average", "type", '"number"', vote_average))
         season_summary = cls(
             air_date=air_date,
             episode_count=episode_count,

@@ -19,6 +19,18 @@ if TYPE_CHECKING:
     from ..models.spoken_language import SpokenLanguage
 
 
+def _deviates(
+    found: list[tuple[Any, ...]],
+    at: tuple[Any, ...],
+    key: int,
+    expected: str,
+    value: Any,
+) -> Any:
+    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
+    found.append((at, key, "type", expected, value))
+    return value
+
+
 T = TypeVar("T", bound="SeriesDetails")
 
 
@@ -429,12 +441,25 @@ class SeriesDetails:
         return series_details
 
     @classmethod
-    def from_decoded(cls, d: dict[str, Any]) -> Self:
-        """Build from a JSON object just decoded, which it empties: faster than `from_dict`
+    def from_decoded(
+        cls,
+        d: dict[str, Any],
+        found: list[tuple[Any, ...]] | None = None,
+        at: tuple[Any, ...] = (),
+    ) -> Self:
+        """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Nothing is copied or checked: a missing field is UNSET and a value of another type is
-        kept as sent, so validate `d` against the spec first to know whether it conforms.
+        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        of another type is kept as sent. Each field that departs from the spec is appended to `found`
+        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
+        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
+        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
+        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        integer field becomes an int and is appended with kind "inexact": a fast decoder may have
+        read a longer integer into it, so decode exactly and build again to be sure.
         """
+        if found is None:
+            found = []
         from ..models.creator import Creator
         from ..models.episode_summary import EpisodeSummary
         from ..models.genre import Genre
@@ -445,92 +470,244 @@ class SeriesDetails:
         from ..models.spoken_language import SpokenLanguage
 
         adult = d.pop("adult", UNSET)
+        if not (type(adult) is bool):
+            found.append((at, "adult", "type", '"boolean"', adult))
         backdrop_path = d.pop("backdrop_path", UNSET)
+        if not (type(backdrop_path) is str or backdrop_path is None):
+            found.append(
+                (at, "backdrop_path", "type", '"string" or "null"', backdrop_path)
+            )
         created_by = d.pop("created_by", UNSET)
-        if isinstance(created_by, list):
+        if type(created_by) is list:
+            _list_at = (at, "created_by")
             created_by = [
-                Creator.from_decoded(item) if isinstance(item, dict) else item
-                for item in created_by
+                Creator.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(created_by)
             ]
+        else:
+            found.append((at, "created_by", "type", '"array"', created_by))
         episode_run_time = d.pop("episode_run_time", UNSET)
+        if type(episode_run_time) is list:
+            if not all(type(_item) is int for _item in episode_run_time):
+                _list_at = (at, "episode_run_time")
+                for _i, _item in enumerate(episode_run_time):
+                    if not (type(_item) is int):
+                        if type(_item) is float and _item.is_integer():
+                            if abs(_item) >= 2.0**63:
+                                found.append((_list_at, _i, "inexact", "", _item))
+                            episode_run_time[_i] = int(_item)
+                        else:
+                            found.append((_list_at, _i, "type", '"integer"', _item))
+        else:
+            found.append((at, "episode_run_time", "type", '"array"', episode_run_time))
         first_air_date = d.pop("first_air_date", UNSET)
+        if not (type(first_air_date) is str or first_air_date is None):
+            found.append(
+                (at, "first_air_date", "type", '"string" or "null"', first_air_date)
+            )
         genres = d.pop("genres", UNSET)
-        if isinstance(genres, list):
+        if type(genres) is list:
+            _list_at = (at, "genres")
             genres = [
-                Genre.from_decoded(item) if isinstance(item, dict) else item
-                for item in genres
+                Genre.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(genres)
             ]
+        else:
+            found.append((at, "genres", "type", '"array"', genres))
         homepage = d.pop("homepage", UNSET)
+        if not (type(homepage) is str):
+            found.append((at, "homepage", "type", '"string"', homepage))
         id = d.pop("id", UNSET)
-        if type(id) is float and id.is_integer():
-            if abs(id) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            id = int(id)
+        if not (type(id) is int):
+            if type(id) is float and id.is_integer():
+                if abs(id) >= 2.0**63:
+                    found.append((at, "id", "inexact", "", id))
+                id = int(id)
+            else:
+                found.append((at, "id", "type", '"integer"', id))
         in_production = d.pop("in_production", UNSET)
+        if not (type(in_production) is bool):
+            found.append((at, "in_production", "type", '"boolean"', in_production))
         languages = d.pop("languages", UNSET)
+        if type(languages) is list:
+            if not all(type(_item) is str for _item in languages):
+                _list_at = (at, "languages")
+                for _i, _item in enumerate(languages):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "languages", "type", '"array"', languages))
         last_air_date = d.pop("last_air_date", UNSET)
+        if not (type(last_air_date) is str or last_air_date is None):
+            found.append(
+                (at, "last_air_date", "type", '"string" or "null"', last_air_date)
+            )
         last_episode_to_air = d.pop("last_episode_to_air", UNSET)
-        if isinstance(last_episode_to_air, dict):
-            last_episode_to_air = EpisodeSummary.from_decoded(last_episode_to_air)
+        if type(last_episode_to_air) is dict:
+            last_episode_to_air = EpisodeSummary.from_decoded(
+                last_episode_to_air, found, (at, "last_episode_to_air")
+            )
+        elif not (last_episode_to_air is None):
+            found.append(
+                (
+                    at,
+                    "last_episode_to_air",
+                    "type",
+                    '"object" or "null"',
+                    last_episode_to_air,
+                )
+            )
         name = d.pop("name", UNSET)
+        if not (type(name) is str):
+            found.append((at, "name", "type", '"string"', name))
         next_episode_to_air = d.pop("next_episode_to_air", UNSET)
-        if isinstance(next_episode_to_air, dict):
-            next_episode_to_air = EpisodeSummary.from_decoded(next_episode_to_air)
+        if type(next_episode_to_air) is dict:
+            next_episode_to_air = EpisodeSummary.from_decoded(
+                next_episode_to_air, found, (at, "next_episode_to_air")
+            )
+        elif not (next_episode_to_air is None):
+            found.append(
+                (
+                    at,
+                    "next_episode_to_air",
+                    "type",
+                    '"object" or "null"',
+                    next_episode_to_air,
+                )
+            )
         networks = d.pop("networks", UNSET)
-        if isinstance(networks, list):
+        if type(networks) is list:
+            _list_at = (at, "networks")
             networks = [
-                Network.from_decoded(item) if isinstance(item, dict) else item
-                for item in networks
+                Network.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(networks)
             ]
+        else:
+            found.append((at, "networks", "type", '"array"', networks))
         number_of_episodes = d.pop("number_of_episodes", UNSET)
-        if type(number_of_episodes) is float and number_of_episodes.is_integer():
-            if abs(number_of_episodes) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            number_of_episodes = int(number_of_episodes)
+        if not (type(number_of_episodes) is int):
+            if type(number_of_episodes) is float and number_of_episodes.is_integer():
+                if abs(number_of_episodes) >= 2.0**63:
+                    found.append(
+                        (at, "number_of_episodes", "inexact", "", number_of_episodes)
+                    )
+                number_of_episodes = int(number_of_episodes)
+            else:
+                found.append(
+                    (at, "number_of_episodes", "type", '"integer"', number_of_episodes)
+                )
         number_of_seasons = d.pop("number_of_seasons", UNSET)
-        if type(number_of_seasons) is float and number_of_seasons.is_integer():
-            if abs(number_of_seasons) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            number_of_seasons = int(number_of_seasons)
+        if not (type(number_of_seasons) is int):
+            if type(number_of_seasons) is float and number_of_seasons.is_integer():
+                if abs(number_of_seasons) >= 2.0**63:
+                    found.append(
+                        (at, "number_of_seasons", "inexact", "", number_of_seasons)
+                    )
+                number_of_seasons = int(number_of_seasons)
+            else:
+                found.append(
+                    (at, "number_of_seasons", "type", '"integer"', number_of_seasons)
+                )
         origin_country = d.pop("origin_country", UNSET)
+        if type(origin_country) is list:
+            if not all(type(_item) is str for _item in origin_country):
+                _list_at = (at, "origin_country")
+                for _i, _item in enumerate(origin_country):
+                    if not (type(_item) is str):
+                        found.append((_list_at, _i, "type", '"string"', _item))
+        else:
+            found.append((at, "origin_country", "type", '"array"', origin_country))
         original_language = d.pop("original_language", UNSET)
+        if not (type(original_language) is str):
+            found.append(
+                (at, "original_language", "type", '"string"', original_language)
+            )
         original_name = d.pop("original_name", UNSET)
+        if not (type(original_name) is str):
+            found.append((at, "original_name", "type", '"string"', original_name))
         overview = d.pop("overview", UNSET)
+        if not (type(overview) is str):
+            found.append((at, "overview", "type", '"string"', overview))
         popularity = d.pop("popularity", UNSET)
+        if not (type(popularity) is float or type(popularity) is int):
+            found.append((at, "popularity", "type", '"number"', popularity))
         poster_path = d.pop("poster_path", UNSET)
+        if not (type(poster_path) is str or poster_path is None):
+            found.append((at, "poster_path", "type", '"string" or "null"', poster_path))
         production_companies = d.pop("production_companies", UNSET)
-        if isinstance(production_companies, list):
+        if type(production_companies) is list:
+            _list_at = (at, "production_companies")
             production_companies = [
-                ProductionCompany.from_decoded(item) if isinstance(item, dict) else item
-                for item in production_companies
+                ProductionCompany.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(production_companies)
             ]
+        else:
+            found.append(
+                (at, "production_companies", "type", '"array"', production_companies)
+            )
         production_countries = d.pop("production_countries", UNSET)
-        if isinstance(production_countries, list):
+        if type(production_countries) is list:
+            _list_at = (at, "production_countries")
             production_countries = [
-                ProductionCountry.from_decoded(item) if isinstance(item, dict) else item
-                for item in production_countries
+                ProductionCountry.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(production_countries)
             ]
+        else:
+            found.append(
+                (at, "production_countries", "type", '"array"', production_countries)
+            )
         seasons = d.pop("seasons", UNSET)
-        if isinstance(seasons, list):
+        if type(seasons) is list:
+            _list_at = (at, "seasons")
             seasons = [
-                SeasonSummary.from_decoded(item) if isinstance(item, dict) else item
-                for item in seasons
+                SeasonSummary.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(seasons)
             ]
+        else:
+            found.append((at, "seasons", "type", '"array"', seasons))
         spoken_languages = d.pop("spoken_languages", UNSET)
-        if isinstance(spoken_languages, list):
+        if type(spoken_languages) is list:
+            _list_at = (at, "spoken_languages")
             spoken_languages = [
-                SpokenLanguage.from_decoded(item) if isinstance(item, dict) else item
-                for item in spoken_languages
+                SpokenLanguage.from_decoded(_item, found, (_list_at, _i))
+                if type(_item) is dict
+                else _deviates(found, _list_at, _i, '"object"', _item)
+                for _i, _item in enumerate(spoken_languages)
             ]
+        else:
+            found.append((at, "spoken_languages", "type", '"array"', spoken_languages))
         status = d.pop("status", UNSET)
+        if not (type(status) is str):
+            found.append((at, "status", "type", '"string"', status))
         tagline = d.pop("tagline", UNSET)
+        if not (type(tagline) is str):
+            found.append((at, "tagline", "type", '"string"', tagline))
         type_ = d.pop("type", UNSET)
+        if not (type(type_) is str):
+            found.append((at, "type", "type", '"string"', type_))
         vote_average = d.pop("vote_average", UNSET)
+        if not (type(vote_average) is float or type(vote_average) is int):
+            found.append((at, "vote_average", "type", '"number"', vote_average))
         vote_count = d.pop("vote_count", UNSET)
-        if type(vote_count) is float and vote_count.is_integer():
-            if abs(vote_count) >= 2.0**63:
-                raise OverflowError("an integer beyond 64 bits: decode it exactly")
-            vote_count = int(vote_count)
+        if not (type(vote_count) is int):
+            if type(vote_count) is float and vote_count.is_integer():
+                if abs(vote_count) >= 2.0**63:
+                    found.append((at, "vote_count", "inexact", "", vote_count))
+                vote_count = int(vote_count)
+            else:
+                found.append((at, "vote_count", "type", '"integer"', vote_count))
         series_details = cls(
             adult=adult,
             backdrop_path=backdrop_path,
