@@ -204,7 +204,7 @@ def cpu_per_call(rounds: int, calls: int = 200) -> Figure:
     sync_kinds = ["httpx.Client", "tmdb_facade.Tmdb", "tmdbsimple", "themoviedb"]
     sync_kinds += ["themoviedb (session)"]
     async_kinds = ["httpx.AsyncClient", "aiohttp", "tmdb_facade.AsyncTmdb"]
-    async_kinds += ["AsyncTmdb + httpcore", "AsyncTmdb + aiohttp"]
+    async_kinds += ["AsyncTmdb + httpcore", "AsyncTmdb + httpx-aiohttp"]
     kinds = sync_kinds + async_kinds
     cpu: dict[str, list[float]] = defaultdict(list)
     ratios: dict[str, list[float]] = defaultdict(list)
@@ -244,7 +244,7 @@ def concurrent(
 ) -> Figure:
     """Requests per second of each client, after a warm-up that opens its connections."""
     kinds = ["aiohttp", "httpx.AsyncClient", "httpx.Client", "tmdb_facade.AsyncTmdb"]
-    kinds += ["AsyncTmdb + httpcore", "AsyncTmdb + aiohttp", "tmdb_facade.Tmdb"]
+    kinds += ["AsyncTmdb + httpcore", "AsyncTmdb + httpx-aiohttp", "tmdb_facade.Tmdb"]
     kinds += ["themoviedb async", "themoviedb (session)", "themoviedb", "tmdbsimple"]
     no_sniffio = ["httpx.AsyncClient", "AsyncTmdb + httpcore"]
     rps: dict[str, list[float]] = defaultdict(list)

@@ -42,7 +42,7 @@ from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
-from ._transport import ClientTransport
+from ._transport import ClientTransport, network
 from .bulk import TaskMap
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
@@ -106,7 +106,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             rand=rand,
         )
         api = ClientTransport(
-            transport or (lambda: httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)),
+            transport or (lambda: network(httpx.AsyncHTTPTransport, CONNECTION_LIMITS)),
             self._credentials,
             self.base_url,
             body_seconds=self.timeout.read,

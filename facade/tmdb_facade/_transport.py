@@ -10,7 +10,8 @@ import asyncio
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import cast
 
 import httpx
 
@@ -18,6 +19,23 @@ from ._auth import Credentials
 from .errors import ClientClosedError, ResponseValidationError
 
 Inner = httpx.BaseTransport | httpx.AsyncBaseTransport
+
+
+def network(
+    httpx_transport: type[httpx.HTTPTransport | httpx.AsyncHTTPTransport], limits: httpx.Limits
+) -> Inner:
+    """The transport to the network: over aiohttp for the async client under asyncio when
+    aiohttp is installed (BENCHMARKS.md: 1.x the throughput of httpx's own at concurrency
+    20), else `httpx_transport` (httpx's own, sync or async; the only one under trio)."""
+    if httpx_transport is httpx.AsyncHTTPTransport:
+        try:
+            asyncio.get_running_loop()
+            from ._aiohttp import AiohttpTransport
+        except (RuntimeError, ImportError):
+            pass
+        else:
+            return AiohttpTransport(limits=limits, ssl_context=httpx.create_ssl_context)
+    return httpx_transport(limits=limits)
 
 
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -45,6 +63,7 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._lock = threading.Lock()
         self._credentials = credentials
         self._origin = httpx.URL(api_origin)
+        self._api = (self._origin.scheme, self._origin.host, self._origin.port)
         self._body_seconds = body_seconds
         self._max_body_bytes = max_body_bytes
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
@@ -69,8 +88,14 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         assert isinstance(inner, httpx.AsyncBaseTransport)
         self._check_event_loop()
         started = time.monotonic()
-        sent = self._credentials.apply_for(self._origin, request)
-        response = await inner.handle_async_request(sent)
+        if getattr(inner, "adds_credentials", False):  # `_aiohttp`: no copy of the request
+            url = request.url
+            to_api = (url.scheme, url.host, url.port) == self._api
+            send = cast("Callable[..., Awaitable[httpx.Response]]", inner.send)  # type: ignore[attr-defined]
+            response = await send(request, self._credentials if to_api else None)
+        else:
+            sent = self._credentials.apply_for(self._origin, request)
+            response = await inner.handle_async_request(sent)
         return self._bounded(request, response, started)
 
     def _bounded(

@@ -1,0 +1,83 @@
+"""`AsyncTmdb`'s network over aiohttp: chosen only where it can run, and the credential it adds
+itself goes to the API and nowhere else, as over httpx's own transport."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+import sys
+
+import httpx
+import pytest
+
+from tmdb_facade import AsyncTmdb
+from tmdb_facade._aiohttp import AiohttpTransport
+from tmdb_facade._base import CONNECTION_LIMITS
+from tmdb_facade._transport import ClientTransport, network
+from tmdb_facade.testing import FakeTmdb
+
+CANARY = "canary-5b0e-SECRET-do-not-leak"
+
+
+def test_aiohttp_only_for_the_async_client_inside_an_asyncio_loop() -> None:
+    async def chosen() -> type:
+        return type(network(httpx.AsyncHTTPTransport, CONNECTION_LIMITS))
+
+    assert asyncio.run(chosen()) is AiohttpTransport
+    # Outside a running loop (the client is not used yet, or runs under trio): httpx's own.
+    assert type(network(httpx.AsyncHTTPTransport, CONNECTION_LIMITS)) is httpx.AsyncHTTPTransport
+    assert type(network(httpx.HTTPTransport, CONNECTION_LIMITS)) is httpx.HTTPTransport
+
+
+def test_without_aiohttp_the_async_client_uses_httpx(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setitem(sys.modules, "aiohttp", None)  # `import aiohttp` now fails
+    monkeypatch.delitem(sys.modules, "tmdb_facade._aiohttp")
+
+    async def chosen() -> type:
+        return type(network(httpx.AsyncHTTPTransport, CONNECTION_LIMITS))
+
+    assert asyncio.run(chosen()) is httpx.AsyncHTTPTransport
+
+
+@pytest.mark.parametrize("credential", ["access_token", "api_key"])
+def test_the_credential_reaches_the_api_and_not_the_image_server(
+    credential: str, caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    seen_by_hooks: list[str] = []
+
+    async def run(api: FakeTmdb, images: FakeTmdb) -> bytes:
+        token, key = (CANARY, None) if credential == "access_token" else (None, CANARY)
+        async with AsyncTmdb(
+            token,
+            api_key=key,
+            base_url=api.url,
+            image_base_url=images.image_base_url,
+            rate_limit=None,
+        ) as tmdb:
+            tmdb._http.event_hooks["request"].append(lambda r: _note(seen_by_hooks, r))
+            person = await tmdb.person_images(62)
+            transport = tmdb._http._transport
+            assert isinstance(transport, ClientTransport)
+            assert isinstance(transport._transport(), AiohttpTransport)
+            return await tmdb.image_bytes(person.profiles[0], "w185")
+
+    with (
+        FakeTmdb(access_token=CANARY, api_key=CANARY) as api,
+        FakeTmdb(access_token=CANARY, api_key=CANARY) as images,
+    ):
+        assert asyncio.run(run(api, images)).startswith(b"\x89PNG")
+        (to_api,) = api.requests
+        (to_images,) = images.requests
+    assert to_api.status == 200
+    assert CANARY in (to_api.query.get("api_key", "") + to_api.headers.get("authorization", ""))
+    assert to_images.status == 200
+    assert "api_key" not in to_images.query
+    assert "authorization" not in to_images.headers
+    assert len(seen_by_hooks) == 2
+    said = seen_by_hooks + [record.getMessage() for record in caplog.records]
+    assert [text for text in said if CANARY in text] == []
+
+
+async def _note(seen: list[str], request: httpx.Request) -> None:
+    seen.append(f"{request.url} {request.headers}")
