@@ -7,11 +7,12 @@ One class for both modes, like httpx's MockTransport: the inner transport is syn
 from __future__ import annotations
 
 import asyncio
+import logging
 import threading
 import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import cast
+from typing import cast, overload
 
 import httpx
 
@@ -36,6 +37,67 @@ def network(
         else:
             return AiohttpTransport(limits=limits, ssl_context=httpx.create_ssl_context)
     return httpx_transport(limits=limits)
+
+
+#: httpx's own logger: `exchange` writes the line httpx would (`tmdb-facade -vv` shows it).
+_httpx_log = logging.getLogger("httpx")
+
+
+@overload
+def exchange(
+    http: httpx.AsyncClient, transport: Inner, request: httpx.Request
+) -> Awaitable[httpx.Response]: ...
+@overload
+def exchange(http: httpx.Client, transport: Inner, request: httpx.Request) -> httpx.Response: ...
+def exchange(
+    http: httpx.Client | httpx.AsyncClient, transport: Inner, request: httpx.Request
+) -> httpx.Response | Awaitable[httpx.Response]:
+    """`request` sent through `transport` (the one under `http`), its body read: what
+    `http.send` does with the facade's requests, which need none of its auth, redirects,
+    cookies or hooks. Its machinery for them was 0.7x AsyncTmdb's CPU per call, measured
+    (BENCHMARKS.md, "The async transport"). The sync client calls it too (`scripts/unasync`)."""
+    if isinstance(http, httpx.AsyncClient):
+        assert isinstance(transport, httpx.AsyncBaseTransport)
+        return _exchange_async(transport, request)
+    assert isinstance(transport, httpx.BaseTransport)
+    try:
+        response = transport.handle_request(request)
+    except httpx.RequestError as error:
+        error.request = request
+        raise
+    try:
+        response.read()
+    finally:
+        response.close()
+    return _received(request, response)
+
+
+async def _exchange_async(
+    transport: httpx.AsyncBaseTransport, request: httpx.Request
+) -> httpx.Response:
+    try:
+        response = await transport.handle_async_request(request)
+    except httpx.RequestError as error:
+        error.request = request
+        raise
+    try:
+        await response.aread()
+    finally:
+        await response.aclose()
+    return _received(request, response)
+
+
+def _received(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    response.request = request
+    _httpx_log.info(
+        'HTTP Request: %s %s "%s %d %s"',
+        request.method,
+        request.url,
+        response.http_version,
+        response.status_code,
+        response.reason_phrase,
+    )
+    return response
 
 
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
