@@ -212,7 +212,7 @@ def cpu_per_call(rounds: int, calls: int = 200) -> Figure:
         for number in range(rounds):
             progress(f"CPU per call: round {number + 1} of {rounds}")
             this_round = {kind: _cpu_per_call(kind, server.url, calls) for kind in kinds}
-            for kind in ["httpx.AsyncClient", "tmdb_facade.AsyncTmdb"]:
+            for kind in ["httpx.AsyncClient", "AsyncTmdb + httpcore"]:
                 seconds = _without_sniffio("cpu", kind, server.url, calls, 1)
                 this_round[f"{kind}, sniffio not importable"] = seconds
             for kind, value in this_round.items():

@@ -82,9 +82,9 @@ def choices(metrics: dict[str, float]) -> str:
     )
     add(
         "sniffio importable (a dependency)",
-        "AsyncTmdb, CPU per call",
-        "cpu_us:tmdb_facade.AsyncTmdb, sniffio not importable",
-        "cpu_us:tmdb_facade.AsyncTmdb",
+        "AsyncTmdb over httpcore, CPU per call",
+        "cpu_us:AsyncTmdb + httpcore, sniffio not importable",
+        "cpu_us:AsyncTmdb + httpcore",
         "µs",
         ".0f",
     )
