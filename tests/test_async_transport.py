@@ -7,11 +7,13 @@ import asyncio
 import logging
 import sys
 
+import aiohttp
 import httpx
 import pytest
 
 from tmdb_facade import AsyncTmdb
 from tmdb_facade._aiohttp import AiohttpTransport
+from tmdb_facade._auth import Credentials
 from tmdb_facade._base import CONNECTION_LIMITS
 from tmdb_facade._transport import ClientTransport, network
 from tmdb_facade.testing import FakeTmdb
@@ -75,3 +77,28 @@ def test_the_credential_reaches_the_api_and_not_the_image_server(
     said = [record.getMessage() for record in caplog.records]
     assert len([text for text in said if text.startswith("HTTP Request: GET")]) == 2
     assert [text for text in said if CANARY in text] == []
+
+
+def test_an_aiohttp_error_quoting_the_url_does_not_quote_the_key(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    secret = f"{CANARY}&+/"  # quoted differently in the URL: both forms must go
+
+    def refuse(self: aiohttp.ClientSession, method: str, url: object, **_: object) -> None:
+        raise aiohttp.InvalidURL(str(url))
+
+    async def run() -> httpx.RequestError:
+        transport = AiohttpTransport(limits=CONNECTION_LIMITS, ssl_context=httpx.create_ssl_context)
+        monkeypatch.setattr(aiohttp.ClientSession, "request", refuse)
+        request = httpx.Request("GET", "http://127.0.0.1:9/3/person/62/images?language=en")
+        try:
+            with pytest.raises(httpx.ConnectError) as caught:
+                await transport.send(request, Credentials("api_key", secret))
+        finally:
+            await transport.aclose()
+        return caught.value
+
+    error = asyncio.run(run())
+    assert "/3/person/62/images?language=en&api_key=***" in str(error)
+    assert CANARY not in str(error)
+    assert error.request.url == httpx.URL("http://127.0.0.1:9/3/person/62/images?language=en")
