@@ -1,5 +1,5 @@
 """`AsyncTmdb`'s network over aiohttp: chosen only where it can run, and the credential it adds
-itself goes to the API and nowhere else, as over httpx's own transport."""
+itself goes to the API and nowhere else, as over httpx's own transport (tested on both)."""
 
 from __future__ import annotations
 
@@ -41,11 +41,13 @@ def test_without_aiohttp_the_async_client_uses_httpx(monkeypatch: pytest.MonkeyP
     assert asyncio.run(chosen()) is httpx.AsyncHTTPTransport
 
 
+@pytest.mark.parametrize("network", ["aiohttp (default)", "httpx's own"])
 @pytest.mark.parametrize("credential", ["access_token", "api_key"])
 def test_the_credential_reaches_the_api_and_not_the_image_server(
-    credential: str, caplog: pytest.LogCaptureFixture
+    credential: str, network: str, caplog: pytest.LogCaptureFixture
 ) -> None:
     caplog.set_level(logging.DEBUG)
+    expected = AiohttpTransport if network == "aiohttp (default)" else httpx.AsyncHTTPTransport
 
     async def run(api: FakeTmdb, images: FakeTmdb) -> bytes:
         token, key = (CANARY, None) if credential == "access_token" else (None, CANARY)
@@ -55,11 +57,12 @@ def test_the_credential_reaches_the_api_and_not_the_image_server(
             base_url=api.url,
             image_base_url=images.image_base_url,
             rate_limit=None,
+            transport=None if expected is AiohttpTransport else httpx.AsyncHTTPTransport(),
         ) as tmdb:
             person = await tmdb.person_images(62)
             transport = tmdb._http._transport
             assert isinstance(transport, ClientTransport)
-            assert isinstance(transport._transport(), AiohttpTransport)
+            assert type(transport._transport()) is expected
             return await tmdb.image_bytes(person.profiles[0], "w185")
 
     with (
