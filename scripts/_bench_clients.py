@@ -137,7 +137,7 @@ class Facade(SyncClient):
 def _async_transport(name: str | None) -> httpx.AsyncBaseTransport | None:
     if name == "httpcore":
         return httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)
-    if name == "aiohttp":
+    if name == "httpx-aiohttp":
         from httpx_aiohttp import AiohttpTransport
 
         return AiohttpTransport(limits=CONNECTION_LIMITS)
@@ -177,8 +177,8 @@ class FacadeAsyncHttpcore(FacadeAsync):
     transport = "httpcore"
 
 
-class FacadeAsyncAiohttp(FacadeAsync):
-    transport = "aiohttp"
+class FacadeAsyncHttpxAiohttp(FacadeAsync):
+    transport = "httpx-aiohttp"
 
 
 # -- the peers -------------------------------------------------------------------------------
@@ -259,7 +259,7 @@ ASYNC: dict[str, AsyncFactory] = {
     "aiohttp": Aiohttp,
     "tmdb_facade.AsyncTmdb": FacadeAsync,
     "AsyncTmdb + httpcore": FacadeAsyncHttpcore,
-    "AsyncTmdb + aiohttp": FacadeAsyncAiohttp,
+    "AsyncTmdb + httpx-aiohttp": FacadeAsyncHttpxAiohttp,
     "themoviedb async": TheMovieDbAsync,
 }
 PEERS = {"tmdbsimple", "themoviedb", "themoviedb (session)", "themoviedb async"}

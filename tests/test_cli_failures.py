@@ -19,6 +19,7 @@ import pytest
 from tests.cli import RunCli
 from tests.helpers import live_body
 from tmdb_facade import AsyncTmdb
+from tmdb_facade._aiohttp import AiohttpTransport
 from tmdb_facade.cli import main
 from tmdb_facade.testing import FakeTmdb
 
@@ -170,6 +171,10 @@ def test_no_connection_to_a_remote_host_suggests_the_network(
         raise httpx.ConnectError("[Errno -3] Temporary failure in name resolution")
 
     monkeypatch.setattr(httpx.AsyncHTTPTransport, "handle_async_request", unreachable)
+    # The async client's network under asyncio when aiohttp is installed.
+    monkeypatch.setattr(
+        AiohttpTransport, "send", lambda self, request, _: unreachable(self, request)
+    )
     monkeypatch.setenv("TMDB_ACCESS_TOKEN", CANARY)
     result = run_cli("season-credits", "1396", "1", "--retries", "0")
     assert result.exit_code == 6

@@ -23,7 +23,7 @@ from tests.helpers import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # Libraries the dev group repeats from an extra, so that the tests have them: not tools.
-FROM_EXTRAS_IN_DEV = {"rich", "pyrate-limiter", "filelock", "redis", "hishel"}
+FROM_EXTRAS_IN_DEV = {"rich", "pyrate-limiter", "filelock", "redis", "hishel", "aiohttp"}
 
 
 @pytest.fixture(scope="module")

@@ -42,7 +42,7 @@ from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
-from ._transport import ClientTransport
+from ._transport import ClientTransport, exchange, network
 from .bulk import TaskMap
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
@@ -106,7 +106,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             rand=rand,
         )
         api = ClientTransport(
-            transport or (lambda: httpx.AsyncHTTPTransport(limits=CONNECTION_LIMITS)),
+            transport or (lambda: network(httpx.AsyncHTTPTransport, CONNECTION_LIMITS)),
             self._credentials,
             self.base_url,
             body_seconds=self.timeout.read,
@@ -117,6 +117,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         )
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.AsyncClient(transport=cached, **self._client_options())
+        self._transport = cached
         self._sleep = sleep
 
     async def _send(self, call: ApiCall[T]) -> T:
@@ -132,7 +133,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = await self._http.send(request)
+                answer = await exchange(self._http, self._transport, request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)

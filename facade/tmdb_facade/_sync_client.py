@@ -43,7 +43,7 @@ from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
-from ._transport import ClientTransport
+from ._transport import ClientTransport, exchange, network
 from .bulk import ThreadedMap
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
@@ -107,7 +107,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
             rand=rand,
         )
         api = ClientTransport(
-            transport or (lambda: httpx.HTTPTransport(limits=CONNECTION_LIMITS)),
+            transport or (lambda: network(httpx.HTTPTransport, CONNECTION_LIMITS)),
             self._credentials,
             self.base_url,
             body_seconds=self.timeout.read,
@@ -116,6 +116,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         cached, self._hits = with_cache("Tmdb", cache, api, self.base_url, self.rate_limiter, sleep)
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.Client(transport=cached, **self._client_options())
+        self._transport = cached
         self._sleep = sleep
 
     def _send(self, call: ApiCall[T]) -> T:
@@ -131,7 +132,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
             self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = self._http.send(request)
+                answer = exchange(self._http, self._transport, request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)

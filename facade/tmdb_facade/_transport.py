@@ -6,11 +6,12 @@ One class for both modes, like httpx's MockTransport: the inner transport is syn
 
 from __future__ import annotations
 
+import logging
 import threading
 import time
 import weakref
-from collections.abc import AsyncIterator, Callable, Iterator
-from typing import TYPE_CHECKING
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
+from typing import TYPE_CHECKING, cast, overload
 
 import httpx
 
@@ -21,6 +22,88 @@ if TYPE_CHECKING:
     import asyncio
 
 Inner = httpx.BaseTransport | httpx.AsyncBaseTransport
+
+
+def network(
+    httpx_transport: type[httpx.HTTPTransport | httpx.AsyncHTTPTransport], limits: httpx.Limits
+) -> Inner:
+    """The transport to the network: over aiohttp for the async client under asyncio when
+    aiohttp is installed (2.3-2.8x the throughput of httpx's own at concurrency 20, measured:
+    BENCHMARKS.md, "The async transport"), else `httpx_transport` (httpx's own, sync or
+    async; the only one under trio). Decided on first use, inside the caller's event loop."""
+    if httpx_transport is httpx.AsyncHTTPTransport:
+        import asyncio  # the async client only (see `_check_event_loop`)
+
+        try:
+            asyncio.get_running_loop()
+            from ._aiohttp import AiohttpTransport
+        except (RuntimeError, ImportError):
+            pass
+        else:
+            return AiohttpTransport(limits=limits, ssl_context=httpx.create_ssl_context)
+    return httpx_transport(limits=limits)
+
+
+#: httpx's own logger: `exchange` writes the line httpx would (`tmdb-facade -vv` shows it).
+_httpx_log = logging.getLogger("httpx")
+
+
+@overload
+def exchange(
+    http: httpx.AsyncClient, transport: Inner, request: httpx.Request
+) -> Awaitable[httpx.Response]: ...
+@overload
+def exchange(http: httpx.Client, transport: Inner, request: httpx.Request) -> httpx.Response: ...
+def exchange(
+    http: httpx.Client | httpx.AsyncClient, transport: Inner, request: httpx.Request
+) -> httpx.Response | Awaitable[httpx.Response]:
+    """`request` sent through `transport` (the one under `http`), its body read: what
+    `http.send` does with the facade's requests, which need none of its auth, redirects,
+    cookies or hooks. Its machinery for them was 0.7x AsyncTmdb's CPU per call, measured
+    (BENCHMARKS.md, "The async transport"). The sync client calls it too (`scripts/unasync`)."""
+    if isinstance(http, httpx.AsyncClient):
+        assert isinstance(transport, httpx.AsyncBaseTransport)
+        return _exchange_async(transport, request)
+    assert isinstance(transport, httpx.BaseTransport)
+    try:
+        response = transport.handle_request(request)
+    except httpx.RequestError as error:
+        error.request = request
+        raise
+    response.request = request  # also names it in the errors of the body's reading
+    try:
+        response.read()
+    finally:
+        response.close()
+    return _received(request, response)
+
+
+async def _exchange_async(
+    transport: httpx.AsyncBaseTransport, request: httpx.Request
+) -> httpx.Response:
+    try:
+        response = await transport.handle_async_request(request)
+    except httpx.RequestError as error:
+        error.request = request
+        raise
+    response.request = request  # also names it in the errors of the body's reading
+    try:
+        await response.aread()
+    finally:
+        await response.aclose()
+    return _received(request, response)
+
+
+def _received(request: httpx.Request, response: httpx.Response) -> httpx.Response:
+    _httpx_log.info(
+        'HTTP Request: %s %s "%s %d %s"',
+        request.method,
+        request.url,
+        response.http_version,
+        response.status_code,
+        response.reason_phrase,
+    )
+    return response
 
 
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
@@ -48,6 +131,7 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._lock = threading.Lock()
         self._credentials = credentials
         self._origin = httpx.URL(api_origin)
+        self._api = (self._origin.scheme, self._origin.host, self._origin.port)
         self._body_seconds = body_seconds
         self._max_body_bytes = max_body_bytes
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
@@ -72,8 +156,14 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         assert isinstance(inner, httpx.AsyncBaseTransport)
         self._check_event_loop()
         started = time.monotonic()
-        sent = self._credentials.apply_for(self._origin, request)
-        response = await inner.handle_async_request(sent)
+        if getattr(inner, "adds_credentials", False):  # `_aiohttp`: no copy of the request
+            url = request.url
+            to_api = (url.scheme, url.host, url.port) == self._api
+            send = cast("Callable[..., Awaitable[httpx.Response]]", inner.send)  # type: ignore[attr-defined]
+            response = await send(request, self._credentials if to_api else None)
+        else:
+            sent = self._credentials.apply_for(self._origin, request)
+            response = await inner.handle_async_request(sent)
         return self._bounded(request, response, started)
 
     def _bounded(
