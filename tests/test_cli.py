@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from tests.cli import DETAILS_BODIES, RunCli, offline_also_answers
-from tests.helpers import live_body
+from tests.helpers import BUNDLED, live_body, load_json
 from tmdb_facade import AsyncTmdb, Tmdb, best_image
 from tmdb_facade.cli._commands import COMMANDS, Command
 from tmdb_facade.cli._download import DOWNLOADS
@@ -207,6 +207,16 @@ def test_counts_are_in_good_english(run_cli: RunCli) -> None:
     assert one.stdout.startswith("1 poster of series 1396 season 1\n")
     many = run_cli("season-images", "1396", "1", "--image-language", "fr")
     assert many.stdout.startswith("4 posters of series 1396 season 1\n")
+
+
+def test_image_config_lists_the_sizes_of_each_kind(run_cli: RunCli) -> None:
+    result = run_cli("image-config")
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout.startswith("Image sizes at https://image.tmdb.org/t/p/\n")
+    row_with(result.stdout, "poster", "w92 w154 w185 w342 w500 w780 original")
+    row_with(result.stdout, "still", "w92 w185 w300 original")
+    config = json.loads(run_cli("image-config", "--json").stdout)
+    assert config == load_json(BUNDLED / "composed" / "configuration.json")
 
 
 # -- series and season details (no recordings yet: bodies of our own, in process) -----------

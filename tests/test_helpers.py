@@ -12,12 +12,14 @@ from tmdb_facade import (
     cast_in_billing_order,
     crew_by_department,
     crew_by_job,
+    image_sizes,
     image_url,
     merge_aggregate_crew,
     most_episodes_first,
     rank_images,
 )
 from tmdb_facade.models import (
+    Configuration,
     EpisodeImages,
     Image,
     PersonImages,
@@ -153,3 +155,28 @@ def test_most_episodes_first() -> None:
     assert cast[0].name == "Bryan Cranston"  # ties keep billing order
     crew = most_episodes_first(merge_aggregate_crew(AGGREGATE.crew))
     assert crew[0].total_episode_count == max(m.total_episode_count for m in AGGREGATE.crew)
+
+
+def test_image_url_takes_the_sizes_from_tmdbs_configuration() -> None:
+    config = Configuration.from_decoded(
+        {
+            "images": {
+                "base_url": "http://image.tmdb.org/t/p/",
+                "secure_base_url": "https://image.tmdb.org/t/p/",
+                "backdrop_sizes": ["w300", "original"],
+                "logo_sizes": ["w45", "original"],
+                "poster_sizes": ["w92", "w2000", "original"],
+                "profile_sizes": ["w45", "original"],
+                "still_sizes": ["w92", "original"],
+            },
+            "change_keys": [],
+        }
+    )
+    sizes = image_sizes(config)
+    assert sizes["poster"] == ("w92", "w2000", "original")
+    url = image_url("/a.jpg", "w2000", kind="poster", sizes=sizes)
+    assert url == "https://image.tmdb.org/t/p/w2000/a.jpg"
+    with pytest.raises(InvalidArgumentError, match="w2000"):
+        image_url("/a.jpg", "w2000", kind="poster")  # not in the built-in table
+    with pytest.raises(InvalidArgumentError, match="poster size must be one of"):
+        image_url("/a.jpg", "w500", kind="poster", sizes=sizes)

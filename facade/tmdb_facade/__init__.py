@@ -41,7 +41,15 @@ if TYPE_CHECKING:
         merge_aggregate_crew,
         most_episodes_first,
     )
-    from .images import IMAGE_SIZES, ImageKind, best_image, image_url, rank_images
+    from .images import (
+        IMAGE_SIZES,
+        ImageKind,
+        ImageSizes,
+        best_image,
+        image_sizes,
+        image_url,
+        rank_images,
+    )
     from .ratelimit import RateLimiter
     from .retry import RetryPolicy
     from .series import SeriesSeason, WholeSeries, fetch_series, fetch_series_async
@@ -62,6 +70,8 @@ _LAZY = {
     "most_episodes_first": "credits",
     "IMAGE_SIZES": "images",
     "ImageKind": "images",
+    "ImageSizes": "images",
+    "image_sizes": "images",
     "best_image": "images",
     "image_url": "images",
     "rank_images": "images",
@@ -102,6 +112,7 @@ __all__ = [
     "CrewMember",
     "HttpCache",
     "ImageKind",
+    "ImageSizes",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
     "MissingCredentialsError",
@@ -124,6 +135,7 @@ __all__ = [
     "crew_by_job",
     "fetch_series",
     "fetch_series_async",
+    "image_sizes",
     "image_url",
     "merge_aggregate_crew",
     "most_episodes_first",

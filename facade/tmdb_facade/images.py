@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, Literal
 
-from tmdb_api.models import Image
+from tmdb_api.models import Configuration, Image
 
 from ._constants import DEFAULT_IMAGE_BASE_URL
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted
@@ -14,21 +14,23 @@ from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted
 __all__ = [
     "IMAGE_SIZES",
     "ImageKind",
+    "ImageSizes",
     "best_image",
     "checked_file_path",
+    "image_sizes",
     "image_url",
     "rank_images",
 ]
 
 ImageKind = Literal["poster", "still", "profile"]
 
-#: The sizes TMDB's image server renders for each kind of image (its /configuration lists).
+#: The sizes TMDB's image server renders for each kind of image, as its /configuration lists
+#: them: the offline default (`image_sizes` reads the live list).
 IMAGE_SIZES: Final[dict[ImageKind, tuple[str, ...]]] = {
     "poster": ("w92", "w154", "w185", "w342", "w500", "w780", "original"),
     "still": ("w92", "w185", "w300", "original"),
     "profile": ("w45", "w185", "h632", "original"),
 }
-_ANY_SIZE: Final = frozenset(size for sizes in IMAGE_SIZES.values() for size in sizes)
 
 
 #: A TMDB file path: `/` and a file name of letters, digits and `._-` (never `/`, `%`, `?`,
@@ -59,25 +61,46 @@ def checked_file_path(image: Image | str) -> str:
     return file_path
 
 
+ImageSizes = Mapping[ImageKind, Sequence[str]]
+"""The sizes the image server renders, by kind of image: `IMAGE_SIZES`, or `image_sizes(...)`."""
+
+
+def image_sizes(config: Configuration) -> dict[ImageKind, tuple[str, ...]]:
+    """The sizes TMDB's configuration lists (`tmdb.image_config()`), as `image_url` takes them.
+
+    >>> image_sizes(tmdb.image_config())["still"]
+    ('w92', 'w185', 'w300', 'original')
+    """
+    images = config.images
+    return {
+        "poster": tuple(images.poster_sizes),
+        "still": tuple(images.still_sizes),
+        "profile": tuple(images.profile_sizes),
+    }
+
+
 def image_url(
     image: Image | str,
     size: str = "original",
     *,
     kind: ImageKind | None = None,
     base_url: str = DEFAULT_IMAGE_BASE_URL,
+    sizes: ImageSizes = IMAGE_SIZES,
 ) -> str:
     """The URL of an image (a model or its `file_path`) at `size`.
 
     >>> image_url("/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg", "w300", kind="still")
     'https://image.tmdb.org/t/p/w300/ydlY3iPfeOAvu8gVqrxPoMvzNCn.jpg'
 
-    With `kind`, the size must be one TMDB renders for that kind; without, any known size.
+    With `kind`, the size must be one TMDB renders for that kind (`sizes`: the built-in
+    table, or TMDB's own from `image_sizes(tmdb.image_config())`); without, any of them.
     Pass the client's `image_base_url` as `base_url` to follow a client pointed elsewhere.
     """
     file_path = checked_file_path(image)
-    if kind is not None and kind not in IMAGE_SIZES:
-        raise InvalidArgumentError(f"kind must be one of {sorted(IMAGE_SIZES)}, got {kind!r}")
-    allowed = IMAGE_SIZES[kind] if kind else sorted(_ANY_SIZE)
+    if kind is not None and kind not in sizes:
+        raise InvalidArgumentError(f"kind must be one of {sorted(sizes)}, got {kind!r}")
+    every_size = {size for listed in sizes.values() for size in listed}
+    allowed = list(sizes[kind]) if kind else sorted(every_size)
     if size not in allowed:
         what = f"{kind} " if kind else ""
         raise InvalidArgumentError(f"{what}size must be one of {', '.join(allowed)}; got {size!r}")

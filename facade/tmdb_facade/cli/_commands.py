@@ -114,6 +114,15 @@ PERSON_IMAGES: Final = Command(
 
 COMMANDS: Final = (
     Command(
+        name="image-config",
+        summary="The image server's base URL and the sizes it renders.",
+        details="One row per kind of image (backdrop, logo, poster, profile, still).",
+        examples=("tmdb-facade image-config --json | jq .images.poster_sizes",),
+        method="image_config",
+        ids=(),
+        tables=output.config_tables,
+    ),
+    Command(
         name="series",
         summary="A TV series and its seasons.",
         details="One row per season, specials (0) first: number, name, episodes, air date.",

@@ -19,6 +19,7 @@ from rich.table import Table
 from rich.text import Text
 
 from tmdb_api.models import (
+    Configuration,
     Image,
     SeasonAggregateCredits,
     SeasonCredits,
@@ -153,6 +154,22 @@ def aggregate_tables(credits: SeasonAggregateCredits, title: str, limit: int | N
             person.name, ", ".join(person.departments), jobs, str(person.total_episode_count)
         )
     return [cast, crew]
+
+
+def config_tables(config: Configuration, title: str, limit: int | None) -> list[Table]:
+    """The image server's base URL, and the sizes it renders for each kind of image."""
+    images = config.images
+    table = _table(f"Image sizes at {images.secure_base_url}", "Kind", "Sizes")
+    kinds = {
+        "backdrop": images.backdrop_sizes,
+        "logo": images.logo_sizes,
+        "poster": images.poster_sizes,
+        "profile": images.profile_sizes,
+        "still": images.still_sizes,
+    }
+    for kind, sizes in _shown(list(kinds.items()), limit, table):
+        table.add_row(kind, " ".join(sizes))
+    return [table]
 
 
 def seasons_table(series: SeriesDetails, title: str, limit: int | None) -> list[Table]:
