@@ -248,17 +248,17 @@ class CastCredit:
             else:
                 found.append((at, "order", "type", '"integer"', order))
         cast_credit = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
-            character=character,
-            credit_id=credit_id,
-            order=order,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
+            character,
+            credit_id,
+            order,
         )
         cast_credit.additional_properties = d
         return cast_credit

@@ -12,6 +12,17 @@ if TYPE_CHECKING:
     from ..models.images_configuration import ImagesConfiguration
 
 
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global _models_imported, ImagesConfiguration
+    from ..models.images_configuration import ImagesConfiguration
+
+    _models_imported = True
+
+
 T = TypeVar("T", bound="Configuration")
 
 
@@ -86,8 +97,8 @@ class Configuration:
         """
         if found is None:
             found = []
-        from ..models.images_configuration import ImagesConfiguration
-
+        if not _models_imported:
+            _import_models()
         images = d.pop("images", UNSET)
         if type(images) is dict:
             images = ImagesConfiguration.from_decoded(images, found, (at, "images"))
@@ -103,8 +114,8 @@ class Configuration:
         else:
             found.append((at, "change_keys", "type", '"array"', change_keys))
         configuration = cls(
-            images=images,
-            change_keys=change_keys,
+            images,
+            change_keys,
         )
         configuration.additional_properties = d
         return configuration

@@ -145,12 +145,12 @@ class Creator:
         if not (type(original_name) is str) and original_name is not UNSET:
             found.append((at, "original_name", "type", '"string"', original_name))
         creator = cls(
-            id=id,
-            credit_id=credit_id,
-            name=name,
-            gender=gender,
-            profile_path=profile_path,
-            original_name=original_name,
+            id,
+            credit_id,
+            name,
+            gender,
+            profile_path,
+            original_name,
         )
         creator.additional_properties = d
         return creator

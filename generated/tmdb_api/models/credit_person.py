@@ -202,14 +202,14 @@ class CreditPerson:
                 (at, "profile_path", "type", '"string" or "null"', profile_path)
             )
         credit_person = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
         )
         credit_person.additional_properties = d
         return credit_person

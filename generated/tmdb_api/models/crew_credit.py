@@ -235,17 +235,17 @@ class CrewCredit:
         if not (type(job) is str):
             found.append((at, "job", "type", '"string"', job))
         crew_credit = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
-            credit_id=credit_id,
-            department=department,
-            job=job,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
+            credit_id,
+            department,
+            job,
         )
         crew_credit.additional_properties = d
         return crew_credit

@@ -256,19 +256,19 @@ class EpisodeSummary:
             else:
                 found.append((at, "show_id", "type", '"integer"', show_id))
         episode_summary = cls(
-            air_date=air_date,
-            episode_number=episode_number,
-            id=id,
-            name=name,
-            overview=overview,
-            production_code=production_code,
-            runtime=runtime,
-            season_number=season_number,
-            still_path=still_path,
-            vote_average=vote_average,
-            vote_count=vote_count,
-            episode_type=episode_type,
-            show_id=show_id,
+            air_date,
+            episode_number,
+            id,
+            name,
+            overview,
+            production_code,
+            runtime,
+            season_number,
+            still_path,
+            vote_average,
+            vote_count,
+            episode_type,
+            show_id,
         )
         episode_summary.additional_properties = d
         return episode_summary

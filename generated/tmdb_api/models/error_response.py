@@ -101,9 +101,9 @@ class ErrorResponse:
         if not (type(success) is bool) and success is not UNSET:
             found.append((at, "success", "type", '"boolean"', success))
         error_response = cls(
-            status_code=status_code,
-            status_message=status_message,
-            success=success,
+            status_code,
+            status_message,
+            success,
         )
         error_response.additional_properties = d
         return error_response

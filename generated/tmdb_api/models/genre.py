@@ -86,8 +86,8 @@ class Genre:
         if not (type(name) is str):
             found.append((at, "name", "type", '"string"', name))
         genre = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
         genre.additional_properties = d
         return genre

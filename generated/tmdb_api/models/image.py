@@ -191,14 +191,14 @@ class Image:
         ):
             found.append((at, "iso_3166_1", "type", '"string" or "null"', iso_3166_1))
         image = cls(
-            aspect_ratio=aspect_ratio,
-            file_path=file_path,
-            height=height,
-            width=width,
-            iso_639_1=iso_639_1,
-            vote_average=vote_average,
-            vote_count=vote_count,
-            iso_3166_1=iso_3166_1,
+            aspect_ratio,
+            file_path,
+            height,
+            width,
+            iso_639_1,
+            vote_average,
+            vote_count,
+            iso_3166_1,
         )
         image.additional_properties = d
         return image

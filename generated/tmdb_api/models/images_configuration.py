@@ -173,13 +173,13 @@ class ImagesConfiguration:
         else:
             found.append((at, "still_sizes", "type", '"array"', still_sizes))
         images_configuration = cls(
-            base_url=base_url,
-            secure_base_url=secure_base_url,
-            backdrop_sizes=backdrop_sizes,
-            logo_sizes=logo_sizes,
-            poster_sizes=poster_sizes,
-            profile_sizes=profile_sizes,
-            still_sizes=still_sizes,
+            base_url,
+            secure_base_url,
+            backdrop_sizes,
+            logo_sizes,
+            poster_sizes,
+            profile_sizes,
+            still_sizes,
         )
         images_configuration.additional_properties = d
         return images_configuration

@@ -97,9 +97,9 @@ class Job:
             else:
                 found.append((at, "episode_count", "type", '"integer"', episode_count))
         job = cls(
-            credit_id=credit_id,
-            job=job,
-            episode_count=episode_count,
+            credit_id,
+            job,
+            episode_count,
         )
         job.additional_properties = d
         return job

@@ -115,10 +115,10 @@ class Network:
         if not (type(origin_country) is str):
             found.append((at, "origin_country", "type", '"string"', origin_country))
         network = cls(
-            id=id,
-            logo_path=logo_path,
-            name=name,
-            origin_country=origin_country,
+            id,
+            logo_path,
+            name,
+            origin_country,
         )
         network.additional_properties = d
         return network

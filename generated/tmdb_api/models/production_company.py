@@ -113,10 +113,10 @@ class ProductionCompany:
         if not (type(origin_country) is str):
             found.append((at, "origin_country", "type", '"string"', origin_country))
         production_company = cls(
-            id=id,
-            logo_path=logo_path,
-            name=name,
-            origin_country=origin_country,
+            id,
+            logo_path,
+            name,
+            origin_country,
         )
         production_company.additional_properties = d
         return production_company

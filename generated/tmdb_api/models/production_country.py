@@ -80,8 +80,8 @@ class ProductionCountry:
         if not (type(name) is str):
             found.append((at, "name", "type", '"string"', name))
         production_country = cls(
-            iso_3166_1=iso_3166_1,
-            name=name,
+            iso_3166_1,
+            name,
         )
         production_country.additional_properties = d
         return production_country

@@ -104,9 +104,9 @@ class Role:
             else:
                 found.append((at, "episode_count", "type", '"integer"', episode_count))
         role = cls(
-            credit_id=credit_id,
-            character=character,
-            episode_count=episode_count,
+            credit_id,
+            character,
+            episode_count,
         )
         role.additional_properties = d
         return role

@@ -180,14 +180,14 @@ class SeasonSummary:
         ):
             found.append((at, "vote_average", "type", '"number"', vote_average))
         season_summary = cls(
-            air_date=air_date,
-            episode_count=episode_count,
-            id=id,
-            name=name,
-            overview=overview,
-            poster_path=poster_path,
-            season_number=season_number,
-            vote_average=vote_average,
+            air_date,
+            episode_count,
+            id,
+            name,
+            overview,
+            poster_path,
+            season_number,
+            vote_average,
         )
         season_summary.additional_properties = d
         return season_summary

@@ -91,9 +91,9 @@ class SpokenLanguage:
         if not (type(name) is str):
             found.append((at, "name", "type", '"string"', name))
         spoken_language = cls(
-            english_name=english_name,
-            iso_639_1=iso_639_1,
-            name=name,
+            english_name,
+            iso_639_1,
+            name,
         )
         spoken_language.additional_properties = d
         return spoken_language
