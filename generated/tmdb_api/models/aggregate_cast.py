@@ -12,16 +12,15 @@ if TYPE_CHECKING:
     from ..models.role import Role
 
 
-def _deviates(
-    found: list[tuple[Any, ...]],
-    at: tuple[Any, ...],
-    key: int,
-    expected: str,
-    value: Any,
-) -> Any:
-    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
-    found.append((at, key, "type", expected, value))
-    return value
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global _models_imported, Role
+    from ..models.role import Role
+
+    _models_imported = True
 
 
 T = TypeVar("T", bound="AggregateCast")
@@ -192,7 +191,8 @@ class AggregateCast:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -203,8 +203,8 @@ class AggregateCast:
         """
         if found is None:
             found = []
-        from ..models.role import Role
-
+        if not _models_imported:
+            _import_models()
         adult = d.pop("adult", UNSET)
         if not (type(adult) is bool):
             found.append((at, "adult", "type", '"boolean"', adult))
@@ -254,12 +254,11 @@ class AggregateCast:
         roles = d.pop("roles", UNSET)
         if type(roles) is list:
             _list_at = (at, "roles")
-            roles = [
-                Role.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(roles)
-            ]
+            for _i, _item in enumerate(roles):
+                if type(_item) is dict:
+                    roles[_i] = Role.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "roles", "type", '"array"', roles))
         total_episode_count = d.pop("total_episode_count", UNSET)
@@ -289,17 +288,17 @@ class AggregateCast:
             else:
                 found.append((at, "order", "type", '"integer"', order))
         aggregate_cast = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
-            roles=roles,
-            total_episode_count=total_episode_count,
-            order=order,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
+            roles,
+            total_episode_count,
+            order,
         )
         aggregate_cast.additional_properties = d
         return aggregate_cast

@@ -12,16 +12,15 @@ if TYPE_CHECKING:
     from ..models.job import Job
 
 
-def _deviates(
-    found: list[tuple[Any, ...]],
-    at: tuple[Any, ...],
-    key: int,
-    expected: str,
-    value: Any,
-) -> Any:
-    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
-    found.append((at, key, "type", expected, value))
-    return value
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global _models_imported, Job
+    from ..models.job import Job
+
+    _models_imported = True
 
 
 T = TypeVar("T", bound="AggregateCrew")
@@ -191,7 +190,8 @@ class AggregateCrew:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -202,8 +202,8 @@ class AggregateCrew:
         """
         if found is None:
             found = []
-        from ..models.job import Job
-
+        if not _models_imported:
+            _import_models()
         adult = d.pop("adult", UNSET)
         if not (type(adult) is bool):
             found.append((at, "adult", "type", '"boolean"', adult))
@@ -253,12 +253,11 @@ class AggregateCrew:
         jobs = d.pop("jobs", UNSET)
         if type(jobs) is list:
             _list_at = (at, "jobs")
-            jobs = [
-                Job.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(jobs)
-            ]
+            for _i, _item in enumerate(jobs):
+                if type(_item) is dict:
+                    jobs[_i] = Job.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "jobs", "type", '"array"', jobs))
         department = d.pop("department", UNSET)
@@ -283,17 +282,17 @@ class AggregateCrew:
                     )
                 )
         aggregate_crew = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
-            jobs=jobs,
-            department=department,
-            total_episode_count=total_episode_count,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
+            jobs,
+            department,
+            total_episode_count,
         )
         aggregate_crew.additional_properties = d
         return aggregate_crew

@@ -13,16 +13,16 @@ if TYPE_CHECKING:
     from ..models.aggregate_crew import AggregateCrew
 
 
-def _deviates(
-    found: list[tuple[Any, ...]],
-    at: tuple[Any, ...],
-    key: int,
-    expected: str,
-    value: Any,
-) -> Any:
-    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
-    found.append((at, key, "type", expected, value))
-    return value
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global _models_imported, AggregateCast, AggregateCrew
+    from ..models.aggregate_cast import AggregateCast
+    from ..models.aggregate_crew import AggregateCrew
+
+    _models_imported = True
 
 
 T = TypeVar("T", bound="AppendedSeasonAggregateCredits")
@@ -103,7 +103,8 @@ class AppendedSeasonAggregateCredits:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -114,34 +115,31 @@ class AppendedSeasonAggregateCredits:
         """
         if found is None:
             found = []
-        from ..models.aggregate_cast import AggregateCast
-        from ..models.aggregate_crew import AggregateCrew
-
+        if not _models_imported:
+            _import_models()
         cast = d.pop("cast", UNSET)
         if type(cast) is list:
             _list_at = (at, "cast")
-            cast = [
-                AggregateCast.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(cast)
-            ]
+            for _i, _item in enumerate(cast):
+                if type(_item) is dict:
+                    cast[_i] = AggregateCast.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "cast", "type", '"array"', cast))
         crew = d.pop("crew", UNSET)
         if type(crew) is list:
             _list_at = (at, "crew")
-            crew = [
-                AggregateCrew.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(crew)
-            ]
+            for _i, _item in enumerate(crew):
+                if type(_item) is dict:
+                    crew[_i] = AggregateCrew.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "crew", "type", '"array"', crew))
         appended_season_aggregate_credits = cls(
-            cast=cast,
-            crew=crew,
+            cast,
+            crew,
         )
         appended_season_aggregate_credits.additional_properties = d
         return appended_season_aggregate_credits

@@ -176,7 +176,8 @@ class CastCredit:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -248,17 +249,17 @@ class CastCredit:
             else:
                 found.append((at, "order", "type", '"integer"', order))
         cast_credit = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
-            character=character,
-            credit_id=credit_id,
-            order=order,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
+            character,
+            credit_id,
+            order,
         )
         cast_credit.additional_properties = d
         return cast_credit

@@ -103,7 +103,8 @@ class Creator:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -145,12 +146,12 @@ class Creator:
         if not (type(original_name) is str) and original_name is not UNSET:
             found.append((at, "original_name", "type", '"string"', original_name))
         creator = cls(
-            id=id,
-            credit_id=credit_id,
-            name=name,
-            gender=gender,
-            profile_path=profile_path,
-            original_name=original_name,
+            id,
+            credit_id,
+            name,
+            gender,
+            profile_path,
+            original_name,
         )
         creator.additional_properties = d
         return creator

@@ -144,7 +144,8 @@ class CreditPerson:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -202,14 +203,14 @@ class CreditPerson:
                 (at, "profile_path", "type", '"string" or "null"', profile_path)
             )
         credit_person = cls(
-            adult=adult,
-            gender=gender,
-            id=id,
-            known_for_department=known_for_department,
-            name=name,
-            original_name=original_name,
-            popularity=popularity,
-            profile_path=profile_path,
+            adult,
+            gender,
+            id,
+            known_for_department,
+            name,
+            original_name,
+            popularity,
+            profile_path,
         )
         credit_person.additional_properties = d
         return credit_person

@@ -13,16 +13,16 @@ if TYPE_CHECKING:
     from ..models.crew_credit import CrewCredit
 
 
-def _deviates(
-    found: list[tuple[Any, ...]],
-    at: tuple[Any, ...],
-    key: int,
-    expected: str,
-    value: Any,
-) -> Any:
-    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
-    found.append((at, key, "type", expected, value))
-    return value
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global _models_imported, CastCredit, CrewCredit
+    from ..models.cast_credit import CastCredit
+    from ..models.crew_credit import CrewCredit
+
+    _models_imported = True
 
 
 T = TypeVar("T", bound="Episode")
@@ -223,7 +223,8 @@ class Episode:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -234,9 +235,8 @@ class Episode:
         """
         if found is None:
             found = []
-        from ..models.cast_credit import CastCredit
-        from ..models.crew_credit import CrewCredit
-
+        if not _models_imported:
+            _import_models()
         air_date = d.pop("air_date", UNSET)
         if not (type(air_date) is str or air_date is None):
             found.append((at, "air_date", "type", '"string" or "null"', air_date))
@@ -300,23 +300,23 @@ class Episode:
         crew = d.pop("crew", UNSET)
         if type(crew) is list:
             _list_at = (at, "crew")
-            crew = [
-                CrewCredit.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(crew)
-            ]
+            for _i, _item in enumerate(crew):
+                if type(_item) is dict:
+                    crew[_i] = CrewCredit.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "crew", "type", '"array"', crew))
         guest_stars = d.pop("guest_stars", UNSET)
         if type(guest_stars) is list:
             _list_at = (at, "guest_stars")
-            guest_stars = [
-                CastCredit.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(guest_stars)
-            ]
+            for _i, _item in enumerate(guest_stars):
+                if type(_item) is dict:
+                    guest_stars[_i] = CastCredit.from_decoded(
+                        _item, found, (_list_at, _i)
+                    )
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "guest_stars", "type", '"array"', guest_stars))
         episode_type = d.pop("episode_type", UNSET)
@@ -331,21 +331,21 @@ class Episode:
             else:
                 found.append((at, "show_id", "type", '"integer"', show_id))
         episode = cls(
-            air_date=air_date,
-            episode_number=episode_number,
-            id=id,
-            name=name,
-            overview=overview,
-            production_code=production_code,
-            runtime=runtime,
-            season_number=season_number,
-            still_path=still_path,
-            vote_average=vote_average,
-            vote_count=vote_count,
-            crew=crew,
-            guest_stars=guest_stars,
-            episode_type=episode_type,
-            show_id=show_id,
+            air_date,
+            episode_number,
+            id,
+            name,
+            overview,
+            production_code,
+            runtime,
+            season_number,
+            still_path,
+            vote_average,
+            vote_count,
+            crew,
+            guest_stars,
+            episode_type,
+            show_id,
         )
         episode.additional_properties = d
         return episode

@@ -12,16 +12,15 @@ if TYPE_CHECKING:
     from ..models.image import Image
 
 
-def _deviates(
-    found: list[tuple[Any, ...]],
-    at: tuple[Any, ...],
-    key: int,
-    expected: str,
-    value: Any,
-) -> Any:
-    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
-    found.append((at, key, "type", expected, value))
-    return value
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global _models_imported, Image
+    from ..models.image import Image
+
+    _models_imported = True
 
 
 T = TypeVar("T", bound="EpisodeImages")
@@ -89,7 +88,8 @@ class EpisodeImages:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -100,8 +100,8 @@ class EpisodeImages:
         """
         if found is None:
             found = []
-        from ..models.image import Image
-
+        if not _models_imported:
+            _import_models()
         id = d.pop("id", UNSET)
         if not (type(id) is int):
             if type(id) is float and id.is_integer():
@@ -113,17 +113,16 @@ class EpisodeImages:
         stills = d.pop("stills", UNSET)
         if type(stills) is list:
             _list_at = (at, "stills")
-            stills = [
-                Image.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(stills)
-            ]
+            for _i, _item in enumerate(stills):
+                if type(_item) is dict:
+                    stills[_i] = Image.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "stills", "type", '"array"', stills))
         episode_images = cls(
-            id=id,
-            stills=stills,
+            id,
+            stills,
         )
         episode_images.additional_properties = d
         return episode_images

@@ -173,7 +173,8 @@ class EpisodeSummary:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -256,19 +257,19 @@ class EpisodeSummary:
             else:
                 found.append((at, "show_id", "type", '"integer"', show_id))
         episode_summary = cls(
-            air_date=air_date,
-            episode_number=episode_number,
-            id=id,
-            name=name,
-            overview=overview,
-            production_code=production_code,
-            runtime=runtime,
-            season_number=season_number,
-            still_path=still_path,
-            vote_average=vote_average,
-            vote_count=vote_count,
-            episode_type=episode_type,
-            show_id=show_id,
+            air_date,
+            episode_number,
+            id,
+            name,
+            overview,
+            production_code,
+            runtime,
+            season_number,
+            still_path,
+            vote_average,
+            vote_count,
+            episode_type,
+            show_id,
         )
         episode_summary.additional_properties = d
         return episode_summary

@@ -75,7 +75,8 @@ class ErrorResponse:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -101,9 +102,9 @@ class ErrorResponse:
         if not (type(success) is bool) and success is not UNSET:
             found.append((at, "success", "type", '"boolean"', success))
         error_response = cls(
-            status_code=status_code,
-            status_message=status_message,
-            success=success,
+            status_code,
+            status_message,
+            success,
         )
         error_response.additional_properties = d
         return error_response

@@ -63,7 +63,8 @@ class Genre:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -86,8 +87,8 @@ class Genre:
         if not (type(name) is str):
             found.append((at, "name", "type", '"string"', name))
         genre = cls(
-            id=id,
-            name=name,
+            id,
+            name,
         )
         genre.additional_properties = d
         return genre

@@ -135,7 +135,8 @@ class Image:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -191,14 +192,14 @@ class Image:
         ):
             found.append((at, "iso_3166_1", "type", '"string" or "null"', iso_3166_1))
         image = cls(
-            aspect_ratio=aspect_ratio,
-            file_path=file_path,
-            height=height,
-            width=width,
-            iso_639_1=iso_639_1,
-            vote_average=vote_average,
-            vote_count=vote_count,
-            iso_3166_1=iso_3166_1,
+            aspect_ratio,
+            file_path,
+            height,
+            width,
+            iso_639_1,
+            vote_average,
+            vote_count,
+            iso_3166_1,
         )
         image.additional_properties = d
         return image

@@ -110,7 +110,8 @@ class ImagesConfiguration:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -173,13 +174,13 @@ class ImagesConfiguration:
         else:
             found.append((at, "still_sizes", "type", '"array"', still_sizes))
         images_configuration = cls(
-            base_url=base_url,
-            secure_base_url=secure_base_url,
-            backdrop_sizes=backdrop_sizes,
-            logo_sizes=logo_sizes,
-            poster_sizes=poster_sizes,
-            profile_sizes=profile_sizes,
-            still_sizes=still_sizes,
+            base_url,
+            secure_base_url,
+            backdrop_sizes,
+            logo_sizes,
+            poster_sizes,
+            profile_sizes,
+            still_sizes,
         )
         images_configuration.additional_properties = d
         return images_configuration

@@ -71,7 +71,8 @@ class Job:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -97,9 +98,9 @@ class Job:
             else:
                 found.append((at, "episode_count", "type", '"integer"', episode_count))
         job = cls(
-            credit_id=credit_id,
-            job=job,
-            episode_count=episode_count,
+            credit_id,
+            job,
+            episode_count,
         )
         job.additional_properties = d
         return job

@@ -86,7 +86,8 @@ class Network:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -115,10 +116,10 @@ class Network:
         if not (type(origin_country) is str):
             found.append((at, "origin_country", "type", '"string"', origin_country))
         network = cls(
-            id=id,
-            logo_path=logo_path,
-            name=name,
-            origin_country=origin_country,
+            id,
+            logo_path,
+            name,
+            origin_country,
         )
         network.additional_properties = d
         return network

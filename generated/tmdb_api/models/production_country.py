@@ -62,7 +62,8 @@ class ProductionCountry:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -80,8 +81,8 @@ class ProductionCountry:
         if not (type(name) is str):
             found.append((at, "name", "type", '"string"', name))
         production_country = cls(
-            iso_3166_1=iso_3166_1,
-            name=name,
+            iso_3166_1,
+            name,
         )
         production_country.additional_properties = d
         return production_country

@@ -78,7 +78,8 @@ class Role:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -104,9 +105,9 @@ class Role:
             else:
                 found.append((at, "episode_count", "type", '"integer"', episode_count))
         role = cls(
-            credit_id=credit_id,
-            character=character,
-            episode_count=episode_count,
+            credit_id,
+            character,
+            episode_count,
         )
         role.additional_properties = d
         return role

@@ -126,7 +126,8 @@ class SeasonSummary:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -180,14 +181,14 @@ class SeasonSummary:
         ):
             found.append((at, "vote_average", "type", '"number"', vote_average))
         season_summary = cls(
-            air_date=air_date,
-            episode_count=episode_count,
-            id=id,
-            name=name,
-            overview=overview,
-            poster_path=poster_path,
-            season_number=season_number,
-            vote_average=vote_average,
+            air_date,
+            episode_count,
+            id,
+            name,
+            overview,
+            poster_path,
+            season_number,
+            vote_average,
         )
         season_summary.additional_properties = d
         return season_summary

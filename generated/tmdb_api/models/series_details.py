@@ -19,16 +19,31 @@ if TYPE_CHECKING:
     from ..models.spoken_language import SpokenLanguage
 
 
-def _deviates(
-    found: list[tuple[Any, ...]],
-    at: tuple[Any, ...],
-    key: int,
-    expected: str,
-    value: Any,
-) -> Any:
-    """Record an item of a list that is not of the JSON type the spec declares; give it back as sent"""
-    found.append((at, key, "type", expected, value))
-    return value
+_models_imported = False
+
+
+def _import_models() -> None:
+    """Import the models `from_decoded` builds, as module globals"""
+    global \
+        _models_imported, \
+        Creator, \
+        EpisodeSummary, \
+        Genre, \
+        Network, \
+        ProductionCompany, \
+        ProductionCountry, \
+        SeasonSummary, \
+        SpokenLanguage
+    from ..models.creator import Creator
+    from ..models.episode_summary import EpisodeSummary
+    from ..models.genre import Genre
+    from ..models.network import Network
+    from ..models.production_company import ProductionCompany
+    from ..models.production_country import ProductionCountry
+    from ..models.season_summary import SeasonSummary
+    from ..models.spoken_language import SpokenLanguage
+
+    _models_imported = True
 
 
 T = TypeVar("T", bound="SeriesDetails")
@@ -449,7 +464,8 @@ class SeriesDetails:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Faster than `from_dict`, and nothing off-spec stops it: a missing field is UNSET and a value
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
+        and nothing off-spec stops it: a missing field is UNSET and a value
         of another type is kept as sent. Each field that departs from the spec is appended to `found`
         as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
         its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
@@ -460,15 +476,8 @@ class SeriesDetails:
         """
         if found is None:
             found = []
-        from ..models.creator import Creator
-        from ..models.episode_summary import EpisodeSummary
-        from ..models.genre import Genre
-        from ..models.network import Network
-        from ..models.production_company import ProductionCompany
-        from ..models.production_country import ProductionCountry
-        from ..models.season_summary import SeasonSummary
-        from ..models.spoken_language import SpokenLanguage
-
+        if not _models_imported:
+            _import_models()
         adult = d.pop("adult", UNSET)
         if not (type(adult) is bool):
             found.append((at, "adult", "type", '"boolean"', adult))
@@ -480,12 +489,11 @@ class SeriesDetails:
         created_by = d.pop("created_by", UNSET)
         if type(created_by) is list:
             _list_at = (at, "created_by")
-            created_by = [
-                Creator.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(created_by)
-            ]
+            for _i, _item in enumerate(created_by):
+                if type(_item) is dict:
+                    created_by[_i] = Creator.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "created_by", "type", '"array"', created_by))
         episode_run_time = d.pop("episode_run_time", UNSET)
@@ -510,12 +518,11 @@ class SeriesDetails:
         genres = d.pop("genres", UNSET)
         if type(genres) is list:
             _list_at = (at, "genres")
-            genres = [
-                Genre.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(genres)
-            ]
+            for _i, _item in enumerate(genres):
+                if type(_item) is dict:
+                    genres[_i] = Genre.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "genres", "type", '"array"', genres))
         homepage = d.pop("homepage", UNSET)
@@ -582,12 +589,11 @@ class SeriesDetails:
         networks = d.pop("networks", UNSET)
         if type(networks) is list:
             _list_at = (at, "networks")
-            networks = [
-                Network.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(networks)
-            ]
+            for _i, _item in enumerate(networks):
+                if type(_item) is dict:
+                    networks[_i] = Network.from_decoded(_item, found, (_list_at, _i))
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "networks", "type", '"array"', networks))
         number_of_episodes = d.pop("number_of_episodes", UNSET)
@@ -643,12 +649,13 @@ class SeriesDetails:
         production_companies = d.pop("production_companies", UNSET)
         if type(production_companies) is list:
             _list_at = (at, "production_companies")
-            production_companies = [
-                ProductionCompany.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(production_companies)
-            ]
+            for _i, _item in enumerate(production_companies):
+                if type(_item) is dict:
+                    production_companies[_i] = ProductionCompany.from_decoded(
+                        _item, found, (_list_at, _i)
+                    )
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append(
                 (at, "production_companies", "type", '"array"', production_companies)
@@ -656,12 +663,13 @@ class SeriesDetails:
         production_countries = d.pop("production_countries", UNSET)
         if type(production_countries) is list:
             _list_at = (at, "production_countries")
-            production_countries = [
-                ProductionCountry.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(production_countries)
-            ]
+            for _i, _item in enumerate(production_countries):
+                if type(_item) is dict:
+                    production_countries[_i] = ProductionCountry.from_decoded(
+                        _item, found, (_list_at, _i)
+                    )
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append(
                 (at, "production_countries", "type", '"array"', production_countries)
@@ -669,23 +677,25 @@ class SeriesDetails:
         seasons = d.pop("seasons", UNSET)
         if type(seasons) is list:
             _list_at = (at, "seasons")
-            seasons = [
-                SeasonSummary.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(seasons)
-            ]
+            for _i, _item in enumerate(seasons):
+                if type(_item) is dict:
+                    seasons[_i] = SeasonSummary.from_decoded(
+                        _item, found, (_list_at, _i)
+                    )
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "seasons", "type", '"array"', seasons))
         spoken_languages = d.pop("spoken_languages", UNSET)
         if type(spoken_languages) is list:
             _list_at = (at, "spoken_languages")
-            spoken_languages = [
-                SpokenLanguage.from_decoded(_item, found, (_list_at, _i))
-                if type(_item) is dict
-                else _deviates(found, _list_at, _i, '"object"', _item)
-                for _i, _item in enumerate(spoken_languages)
-            ]
+            for _i, _item in enumerate(spoken_languages):
+                if type(_item) is dict:
+                    spoken_languages[_i] = SpokenLanguage.from_decoded(
+                        _item, found, (_list_at, _i)
+                    )
+                else:
+                    found.append((_list_at, _i, "type", '"object"', _item))
         else:
             found.append((at, "spoken_languages", "type", '"array"', spoken_languages))
         status = d.pop("status", UNSET)
@@ -709,38 +719,38 @@ class SeriesDetails:
             else:
                 found.append((at, "vote_count", "type", '"integer"', vote_count))
         series_details = cls(
-            adult=adult,
-            backdrop_path=backdrop_path,
-            created_by=created_by,
-            episode_run_time=episode_run_time,
-            first_air_date=first_air_date,
-            genres=genres,
-            homepage=homepage,
-            id=id,
-            in_production=in_production,
-            languages=languages,
-            last_air_date=last_air_date,
-            last_episode_to_air=last_episode_to_air,
-            name=name,
-            next_episode_to_air=next_episode_to_air,
-            networks=networks,
-            number_of_episodes=number_of_episodes,
-            number_of_seasons=number_of_seasons,
-            origin_country=origin_country,
-            original_language=original_language,
-            original_name=original_name,
-            overview=overview,
-            popularity=popularity,
-            poster_path=poster_path,
-            production_companies=production_companies,
-            production_countries=production_countries,
-            seasons=seasons,
-            spoken_languages=spoken_languages,
-            status=status,
-            tagline=tagline,
-            type_=type_,
-            vote_average=vote_average,
-            vote_count=vote_count,
+            adult,
+            backdrop_path,
+            created_by,
+            episode_run_time,
+            first_air_date,
+            genres,
+            homepage,
+            id,
+            in_production,
+            languages,
+            last_air_date,
+            last_episode_to_air,
+            name,
+            next_episode_to_air,
+            networks,
+            number_of_episodes,
+            number_of_seasons,
+            origin_country,
+            original_language,
+            original_name,
+            overview,
+            popularity,
+            poster_path,
+            production_companies,
+            production_countries,
+            seasons,
+            spoken_languages,
+            status,
+            tagline,
+            type_,
+            vote_average,
+            vote_count,
         )
         series_details.additional_properties = d
         return series_details
