@@ -10,7 +10,7 @@ import httpx
 import pytest
 
 from tests.clients import MakeDriver, json_response
-from tests.helpers import live_body
+from tests.helpers import live_body, waits_from_threads
 from tmdb_facade import AsyncTmdb, InvalidArgumentError, NotFoundError, Tmdb
 from tmdb_facade.ratelimit import RateLimiter
 from tmdb_facade.testing._faults import TokenBucket
@@ -48,22 +48,9 @@ def test_limiter_refills_as_time_passes() -> None:
 def test_limiter_is_shared_safely_between_threads() -> None:
     clock = FakeClock()
     limiter = RateLimiter(rate=100, burst=1, clock=clock)
-    waits: list[float] = []
-    lock = threading.Lock()
-
-    def take() -> None:
-        for _ in range(25):
-            wait = limiter.reserve()
-            with lock:
-                waits.append(wait)
-
-    threads = [threading.Thread(target=take) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=10)
+    waits = waits_from_threads(limiter, threads=4, each=25)
     # 100 reservations at 100/s from one instant: every slot 10 ms apart, none shared.
-    assert sorted(waits) == pytest.approx([n / 100 for n in range(100)])
+    assert waits == pytest.approx([n / 100 for n in range(100)])
 
 
 @pytest.mark.parametrize(("rate", "burst"), [(0, 1), (-5, 1), (float("inf"), 1), (10, 0)])

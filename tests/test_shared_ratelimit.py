@@ -23,7 +23,7 @@ import redis.asyncio
 from packaging.requirements import Requirement
 
 from tests.clients import MakeDriver, json_response
-from tests.helpers import live_body
+from tests.helpers import live_body, waits_from_threads
 from tmdb_facade import InvalidArgumentError, Tmdb
 from tmdb_facade.errors import InvalidArgumentTypeError
 from tmdb_facade.ratelimit import (
@@ -152,22 +152,9 @@ def test_sqlite_limiter_is_shared_safely_between_threads(
 ) -> None:
     clock = FakeClock()
     limiter = sqlite_limiter(tmp_path / "limit.sqlite", clock, rate=10)
-    waits: list[float] = []
-    lock = threading.Lock()
-
-    def take() -> None:
-        for _ in range(10):
-            wait = limiter.reserve()
-            with lock:
-                waits.append(wait)
-
-    threads = [threading.Thread(target=take) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
+    waits = waits_from_threads(limiter, threads=4, each=10)
     # 40 slots from one instant: 5 per half second, each half second 0.501 s after the last.
-    assert sorted(waits) == pytest.approx([0.501 * (n // 5) for n in range(40)])
+    assert waits == pytest.approx([0.501 * (n // 5) for n in range(40)])
 
 
 def test_sqlite_wait_counts_from_when_reserve_returns(
@@ -291,21 +278,8 @@ def test_redis_limiters_on_one_key_share_one_budget() -> None:
 
 def test_redis_limiter_is_shared_safely_between_threads() -> None:
     limiter = RedisRateLimiter(fakeredis.FakeRedis(), rate=100, burst=1, clock=FakeClock())
-    waits: list[float] = []
-    lock = threading.Lock()
-
-    def take() -> None:
-        for _ in range(25):
-            wait = limiter.reserve()
-            with lock:
-                waits.append(wait)
-
-    threads = [threading.Thread(target=take) for _ in range(4)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=30)
-    assert sorted(waits) == pytest.approx([n / 100 for n in range(100)], abs=1e-3)
+    waits = waits_from_threads(limiter, threads=4, each=25)
+    assert waits == pytest.approx([n / 100 for n in range(100)], abs=1e-3)
 
 
 class SlowRedis(fakeredis.FakeRedis):
