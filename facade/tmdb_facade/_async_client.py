@@ -42,7 +42,7 @@ from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
-from ._transport import ClientTransport, exchange, network
+from ._transport import ClientTransport, exchange_async, network
 from .bulk import TaskMap
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
@@ -133,7 +133,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = await exchange(self._http, self._transport, request)
+                answer = await exchange_async(self._transport, request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)

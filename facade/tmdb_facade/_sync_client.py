@@ -132,7 +132,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
             self._check_open(self._http)
             answer: httpx.Response | httpx.RequestError
             try:
-                answer = exchange(self._http, self._transport, request)
+                answer = exchange(self._transport, request)
             except httpx.RequestError as error:
                 answer = error
             outcome = self._handle_answer(call, request, answer, retries_done)

@@ -11,7 +11,7 @@ import threading
 import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, cast, overload
+from typing import TYPE_CHECKING, cast
 
 import httpx
 
@@ -48,23 +48,11 @@ def network(
 _httpx_log = logging.getLogger("httpx")
 
 
-@overload
-def exchange(
-    http: httpx.AsyncClient, transport: Inner, request: httpx.Request
-) -> Awaitable[httpx.Response]: ...
-@overload
-def exchange(http: httpx.Client, transport: Inner, request: httpx.Request) -> httpx.Response: ...
-def exchange(
-    http: httpx.Client | httpx.AsyncClient, transport: Inner, request: httpx.Request
-) -> httpx.Response | Awaitable[httpx.Response]:
-    """`request` sent through `transport` (the one under `http`), its body read: what
-    `http.send` does with the facade's requests, which need none of its auth, redirects,
-    cookies or hooks. Its machinery for them was 0.7x AsyncTmdb's CPU per call, measured
-    (BENCHMARKS.md, "The async transport"). The sync client calls it too (`scripts/unasync`)."""
-    if isinstance(http, httpx.AsyncClient):
-        assert isinstance(transport, httpx.AsyncBaseTransport)
-        return _exchange_async(transport, request)
-    assert isinstance(transport, httpx.BaseTransport)
+def exchange(transport: httpx.BaseTransport, request: httpx.Request) -> httpx.Response:
+    """`request` sent through `transport` (the one under the client), its body read: what
+    `httpx.Client.send` does with the facade's requests, which need none of its auth,
+    redirects, cookies or hooks. Its machinery for them was 0.7x AsyncTmdb's CPU per call,
+    measured (BENCHMARKS.md, "The async transport"). `exchange_async` is its twin."""
     try:
         response = transport.handle_request(request)
     except httpx.RequestError as error:
@@ -78,15 +66,16 @@ def exchange(
     return _received(request, response)
 
 
-async def _exchange_async(
+async def exchange_async(
     transport: httpx.AsyncBaseTransport, request: httpx.Request
 ) -> httpx.Response:
+    """`exchange` for `AsyncTmdb`."""
     try:
         response = await transport.handle_async_request(request)
     except httpx.RequestError as error:
         error.request = request
         raise
-    response.request = request  # also names it in the errors of the body's reading
+    response.request = request
     try:
         await response.aread()
     finally:
