@@ -13,14 +13,12 @@ from __future__ import annotations
 import hashlib
 import inspect
 from collections.abc import AsyncIterator
-from typing import Any, TypeVar
+from typing import Any
 
 import hishel
 import httpx
 
 from ._calls import ApiCall
-
-T = TypeVar("T")
 
 #: Requests whose key is remembered (one per distinct call): enough for a media library.
 MAX_REMEMBERED = 10_000
