@@ -265,9 +265,12 @@ def test_json_prints_an_off_spec_answer_as_sent(run_cli: RunCli, live: FakeTmdb)
     result = run_cli("season-credits", "1396", "1", "--json")
     assert result.exit_code == 0
     assert json.loads(result.stdout) == body
-    [warning] = result.stderr_lines  # said, on stderr, where it breaks the spec
-    assert warning.startswith("warning: ")
-    assert "$.cast[0].order" in warning
+    # said, on stderr, where it breaks the spec and that the cast member was set aside
+    why, outcome = result.stderr_lines
+    assert why.startswith("warning: ")
+    assert "$.cast[0].order" in why
+    assert "$.cast[0]:" in outcome
+    assert "set aside" in outcome
 
 
 def test_an_answer_that_is_not_json_is_a_bad_response_even_with_json(

@@ -1,5 +1,6 @@
 """The generated `from_decoded` (openapi/templates/model.py.jinja) builds what `from_dict` does
-on every conforming body, and keeps an off-spec body's values as sent instead of failing."""
+on every conforming body, and reads an off-spec body honestly: no typed attribute holds what
+the spec does not allow, and `to_dict()` gives back what was sent."""
 
 from __future__ import annotations
 
@@ -10,7 +11,8 @@ import pytest
 
 from tests.helpers import BUNDLED, load_json
 from tmdb_api.models import AggregateCast, Image, SeasonAggregateCredits
-from tmdb_api.types import UNSET
+from tests.typed_view import assert_typed
+from tmdb_api.types import Unusable
 from tmdb_facade import _spec
 from tmdb_facade.testing import _data
 
@@ -64,10 +66,40 @@ def test_unknown_fields_are_kept_as_additional_properties() -> None:
     assert image.additional_properties == {"new_field": [1, 2]}
 
 
-def test_an_off_spec_body_is_kept_as_sent() -> None:
-    person: dict[str, Any] = {"id": None, "name": "Anna Gunn", "roles": [{"character": None}, 7]}
-    built: Any = AggregateCast.from_decoded(person)  # typed as conforming, which it is not
-    assert built.id is None
-    assert built.known_for_department is UNSET
-    assert built.roles[0].character is None
-    assert built.roles[1] == 7
+def test_an_off_spec_body_is_read_honestly_and_given_back_as_sent() -> None:
+    person: dict[str, Any] = {
+        "adult": False,
+        "gender": "2",
+        "id": 1,
+        "known_for_department": None,
+        "name": "Anna Gunn",
+        "original_name": "Anna Gunn",
+        "popularity": 1.5,
+        "profile_path": None,
+        "roles": [{"credit_id": "c", "character": None, "episode_count": 2}, 7, {"credit_id": 1}],
+        "total_episode_count": 62,
+        "order": 0,
+    }
+    sent = copy.deepcopy(person)
+    found: list[tuple[Any, ...]] = []
+    built = AggregateCast.from_decoded(person, found)
+    assert built.gender is None  # nullable: what is not an integer reads as null
+    assert [role.credit_id for role in built.roles] == ["c"]  # 7 and the broken role set aside
+    assert [(f[1], f[5]) for f in found] == [
+        ("gender", "null"),
+        (1, "dropped"),
+        ("credit_id", "fatal"),  # inside roles[2]: not a string, and never null
+        ("character", "null"),  # inside roles[2]: missing, may be null
+        ("episode_count", "fatal"),  # inside roles[2]: missing
+        (2, "dropped"),
+    ]
+    assert built.to_dict() == sent
+    assert_typed(built)
+
+
+def test_a_required_field_that_cannot_be_read_makes_the_object_unusable() -> None:
+    with pytest.raises(Unusable) as caught:
+        Image.from_decoded({"file_path": "/a.jpg", "height": "tall"}, [])
+    assert caught.value.model.to_dict() == {"file_path": "/a.jpg", "height": "tall"}
+
+

@@ -70,22 +70,29 @@ def test_the_nulls_tmdb_sends_are_part_of_the_spec(
     assert credits.spec_deviations == ()
 
 
-def test_a_missing_field_stays_unset_and_is_warned_about_once_per_path(
+def test_items_missing_a_required_field_are_set_aside_and_warned_about_once_per_path(
     make_driver: MakeDriver,
 ) -> None:
     body = {
         **CREDITS,
-        "cast": [{k: v for k, v in c.items() if k != "order"} for c in CREDITS["cast"]],
+        "cast": [
+            {k: v for k, v in c.items() if k != "order" or i % 2} for i, c in enumerate(CREDITS["cast"])
+        ],
     }
     driver = make_driver(json_response(200, body))
     with warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
         first = driver.call("season_credits", 1396, 1)
         driver.call("season_credits", 1396, 1)
-    assert first.cast[0].order is UNSET
-    assert len(first.spec_deviations) == len(CREDITS["cast"])
-    assert [type(w.message) for w in warned] == [SpecDeviationWarning]
-    assert "$.cast[" in str(warned[0].message)
+    kept = [c["credit_id"] for i, c in enumerate(CREDITS["cast"]) if i % 2]
+    assert [c.credit_id for c in first.cast] == kept
+    assert all(type(c.order) is int for c in first.cast)
+    set_aside = [d for d in first.spec_deviations if d.problem.endswith("item set aside")]
+    assert len(set_aside) == len(CREDITS["cast"]) - len(kept)
+    assert set_aside[0].value == body["cast"][0]
+    assert first.to_dict() == body
+    assert [type(w.message) for w in warned] == [SpecDeviationWarning] * 2
+    assert "$.cast[0].order" in str(warned[0].message)
 
 
 def test_strict_mode_from_the_environment(

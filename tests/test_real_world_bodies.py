@@ -1,7 +1,12 @@
-"""Other clients' fixtures, some old or hand-trimmed: each parses, or fails typed and precise."""
+"""Other clients' fixtures, some old or hand-trimmed: each parses, or fails typed and precise.
+
+In tolerant mode every one of them parses, its attributes hold their declared types, and
+`to_dict()` gives back exactly the body (tests/typed_view.py says what "declared types" checks).
+"""
 
 from __future__ import annotations
 
+import json
 import re
 import warnings
 from typing import Any
@@ -10,7 +15,7 @@ import httpx
 import pytest
 
 from tests.helpers import DATA, load_json
-from tmdb_api.types import UNSET
+from tests.typed_view import assert_typed
 from tmdb_facade import ResponseValidationError, Tmdb
 
 CALLS: dict[str, tuple[str, tuple[int, ...]]] = {
@@ -19,6 +24,7 @@ CALLS: dict[str, tuple[str, tuple[int, ...]]] = {
     "person_images": ("person_images", (62,)),
     "season_credits": ("season_credits", (1396, 1)),
     "aggregate_credits": ("season_aggregate_credits", (1396, 1)),
+    "season_details": ("season_details", (1396, 1)),
 }
 
 # fixture -> (endpoint, None if it parses, else the JSON path of the first schema violation)
@@ -46,8 +52,15 @@ FIXTURES: dict[str, tuple[str, str | None]] = {
     # An old shape with image sizes as floats (1500.0): JSON Schema counts 1500.0 as an integer.
     "php-tmdb_api/images_tv_episode.json": ("episode_images", None),
     "php-tmdb_api/images_tv_season.json": ("season_images", None),
-    # The `images` part of a season-details response: one vote_average is a string.
-    "php-tmdb_api/tv_season_all.json#images": ("season_images", "$.posters[0].vote_average"),
+    # Season details with their appended images, credits...: some vote_average are strings.
+    "php-tmdb_api/tv_season_all.json": ("season_details", "$.images.posters[0].vote_average"),
+    # Season details with appends, a real (older) answer.
+    "chiiya_tmdb-php/seasons_appends.json": ("season_details", None),
+    # Trimmed by hand: an episode without runtime, crew and guest stars.
+    "adamayoung_TMDb/tv-season-details-append-response.json": (
+        "season_details",
+        "$.episodes[0].runtime",
+    ),
     # Aggregate credits given to the plain credits endpoint: no character/job fields.
     "adamayoung_TMDb/tv-season-aggregate-credits.json#as-credits": (
         "season_credits",
@@ -57,9 +70,7 @@ FIXTURES: dict[str, tuple[str, str | None]] = {
 
 
 def body_of(name: str) -> Any:
-    path, _, part = name.partition("#")
-    body = load_json(DATA / "fixtures" / path)
-    return body["images"] if part == "images" else body
+    return load_json(DATA / "fixtures" / name.partition("#")[0])
 
 
 def client_of(body: Any, *, strict: bool) -> Tmdb:
@@ -93,7 +104,10 @@ def test_tolerant_mode_parses_every_fixture_and_lists_what_departs(name: str) ->
     with client_of(body, strict=False) as tmdb, warnings.catch_warnings(record=True) as warned:
         warnings.simplefilter("always")
         model = getattr(tmdb, method)(*args)
-    assert model.id == body.get("id", UNSET)
+    assert model.id == body["id"]
     paths = [deviation.json_path for deviation in model.spec_deviations]
     assert paths[:1] == ([] if violation is None else [violation])
     assert len(warned) == len({re.sub(r"\[\d+\]", "[*]", path) for path in paths})
+    assert_typed(model)
+    assert model.to_dict() == body
+    assert json.loads(json.dumps(model.to_dict())) == body

@@ -268,7 +268,8 @@ class BaseTmdb:
             self._warned.add(where)
             warnings.warn(
                 f"{call.name}: TMDB's answer departs from the spec at {deviation.json_path}: "
-                f"{deviation.problem} (kept as sent; Tmdb(strict=True) makes this an error)",
+                f"{deviation.problem} (the value sent is in spec_deviations and to_dict(); "
+                "Tmdb(strict=True) makes this an error)",
                 SpecDeviationWarning,
                 stacklevel=5,
             )

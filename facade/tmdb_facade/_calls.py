@@ -121,13 +121,13 @@ def api_call(
         url=kwargs["url"],
         params=kwargs.get("params", {}),
         # Every generated model has `from_decoded` (openapi/templates/model.py.jinja).
-        decode=functools.partial(_decode, operation.operation_id, endpoint.response_model),
+        decode=functools.partial(_decode, endpoint.response_model),
     )
 
 
-def _decode(operation_id: str, model: type[T], content: bytes, strict: bool) -> T:
+def _decode(model: type[T], content: bytes, strict: bool) -> T:
     # Every generated model has `from_decoded` and `spec_deviations` (openapi/templates).
-    return cast(T, decode_model(operation_id, cast("type[Model]", model), content, strict=strict))
+    return cast(T, decode_model(cast("type[Model]", model), content, strict=strict))
 
 
 def _image_bytes(content: bytes, strict: bool) -> bytes:

@@ -1,9 +1,11 @@
 """Read a response body into a model: decode, then build it, checking it against the spec.
 
-Tolerant by default: a body that departs from the spec in its fields is built as sent, and its
-deviations are listed on the model (`spec_deviations`). Only what leaves nothing to build on is
-an error: not JSON, nested too deeply to decode, the wrong top-level type, or without a list (or
-object) the method exists for. Strict mode makes every deviation an error.
+Tolerant by default, and never at the cost of the types: what departs from the spec is listed on
+the model (`spec_deviations`, each with the value sent) and kept for `to_dict()`, while every
+attribute holds its declared type. An off-spec optional field reads as UNSET, a required nullable
+one as None, a list item that cannot be read as its type is set aside. An answer whose required,
+non-nullable top-level field cannot be read is an error, as is one that is not JSON, nested too
+deeply to decode, or of the wrong top-level type. Strict mode makes every deviation an error.
 
 The checks are generated into each model's `from_decoded` from the spec's types
 (openapi/templates/model.py.jinja), which spares the library a JSON Schema validator: the Rust
@@ -13,16 +15,13 @@ them to the spec's JSON Schema, with the `jsonschema` package as the judge.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections.abc import Sequence
 from typing import Any, Protocol, Self, TypeVar
 
 import orjson
 
-from tmdb_api.types import UNSET, Deviation
-
-from . import _spec
+from tmdb_api.types import UNSET, Deviation, Unusable, json_form
 
 #: How much of a deviation's description a deviation keeps.
 PROBLEM_LIMIT = 200
@@ -31,7 +30,16 @@ SHOWN_LIMIT = 80
 
 Found = list[tuple[Any, ...]]
 """What a generated `from_decoded` appends a departure from the spec to, one tuple each:
-`(at, key, kind, expected, value)` (openapi/templates/model.py.jinja says what each holds)."""
+`(at, key, kind, expected, value, fate)` (openapi/templates/model.py.jinja says what each holds)."""
+
+#: How each fate of a departure reads, after its problem.
+_FATES = {
+    "kept": "",
+    "unset": "; read as UNSET",
+    "null": "; read as null",
+    "dropped": "; item set aside",
+    "fatal": "; the object cannot be read without it",
+}
 
 
 class Model(Protocol):
@@ -56,19 +64,6 @@ class OffSpec(Exception):  # noqa: N818 (internal signal, turned into ResponseVa
         self.json_path = json_path
         self.problem = problem
         self.body = body
-
-
-@functools.cache
-def _essential(operation_id: str) -> frozenset[str]:
-    """The top-level lists and objects a 200 answer must have: what the method exists for."""
-    schema = _spec.resolve(_spec.response_schema(operation_id, 200))
-    essential = set()
-    for part in [schema, *(_spec.resolve(p) for p in schema.get("allOf", []))]:
-        for name in part.get("required", []):
-            kind = _spec.resolve(part.get("properties", {}).get(name, {})).get("type")
-            if kind in ("array", "object"):
-                essential.add(name)
-    return frozenset(essential)
 
 
 def json_path(instance_path: Sequence[str | int]) -> str:
@@ -112,7 +107,7 @@ def shown(value: Any) -> str:
 
 
 def _deviation(
-    at: tuple[Any, ...], key: str | int, kind: str, expected: str, value: Any
+    at: tuple[Any, ...], key: str | int, kind: str, expected: str, value: Any, fate: str
 ) -> tuple[int, Deviation]:
     """A generated check's finding as a deviation, with the depth it sits at in the body."""
     parts = [key]
@@ -120,8 +115,11 @@ def _deviation(
         at, part = at
         parts.append(part)
     parts.reverse()
+    sent = json_form(value)
     if value is UNSET:
         problem = f"{json.dumps(key)} is a required property"
+    elif kind == "object":
+        problem = f"{shown(sent)} cannot be read: a required field departs from the spec"
     elif kind == "pattern":
         problem = f"{shown(value)} does not match {json.dumps(expected)}"
     else:
@@ -129,25 +127,31 @@ def _deviation(
     # JSON Schema places a missing field at the object that lacks it, one level up; deepest
     # first, as the strict mode's error has always named the deepest place.
     depth = len(parts) - (value is UNSET)
-    return depth, Deviation(json_path(parts), _capped(problem))
+    return depth, Deviation(json_path(parts), _capped(problem) + _FATES[fate], sent)
 
 
-def build(model: type[M], body: dict[str, Any]) -> tuple[M, list[Deviation], bool]:
-    """`body` (a JSON object just decoded, which it empties) as `model`, where it breaks the
-    spec (deepest first, then in document order), and whether an integer field held a float
-    that a fast decoder may have rounded (decode exactly and build again to be sure)."""
+def build(model: type[M], body: dict[str, Any]) -> tuple[M | None, list[Deviation], bool]:
+    """`body` (a JSON object just decoded, which it empties) as `model` (None when a required,
+    non-nullable field of it cannot be read), where it breaks the spec (deepest first, then in
+    document order; what makes it unreadable first of all), and whether an integer field held
+    a float that a fast decoder may have rounded (decode exactly and build again to be sure)."""
     found: Found = []
-    built = model.from_decoded(body, found)
+    built: M | None
+    try:
+        built = model.from_decoded(body, found)
+    except Unusable:
+        built = None
     if not found:
         return built, [], False
     inexact = False
-    ranked: list[tuple[int, int, Deviation]] = []
-    for at, key, kind, expected, value in found:
+    ranked: list[tuple[bool, int, int, Deviation]] = []
+    for at, key, kind, expected, value, fate in found:
         if kind == "inexact":
             inexact = True
         else:
-            depth, deviation = _deviation(at, key, kind, expected, value)
-            ranked.append((-depth, len(ranked), deviation))
+            depth, deviation = _deviation(at, key, kind, expected, value, fate)
+            fatal_here = built is None and not at and fate == "fatal"
+            ranked.append((not fatal_here, -depth, len(ranked), deviation))
     return built, [deviation for *_, deviation in sorted(ranked)], inexact
 
 
@@ -180,20 +184,12 @@ def _decoded(content: bytes, *, exact: bool = False) -> Any:
         raise OffSpec("$", f"the body is {problem}", text) from None
 
 
-def _unusable(operation_id: str, found: list[Deviation]) -> Deviation | None:
-    """The deviation that leaves nothing to build on, if any."""
-    essential = _essential(operation_id)
-    for deviation in found:
-        if deviation.json_path.removeprefix("$.") in essential:
-            return deviation
-    return None
-
-
-def decode_model(operation_id: str, model: type[M], content: bytes, *, strict: bool) -> M:
+def decode_model(model: type[M], content: bytes, *, strict: bool) -> M:
     """JSON bytes -> the operation's model, or `OffSpec` naming where the body is unusable.
 
-    With `strict`, any deviation from the spec is an `OffSpec`; without, the model is built
-    as sent and lists its deviations in `spec_deviations`.
+    With `strict`, any deviation from the spec is an `OffSpec`; without, only a required,
+    non-nullable top-level field that cannot be read is, and the model lists its deviations
+    in `spec_deviations`.
     """
     body = _decoded(content)
     if not isinstance(body, dict):
@@ -202,10 +198,8 @@ def decode_model(operation_id: str, model: type[M], content: bytes, *, strict: b
     built, found, inexact = build(model, body)
     if inexact:  # maybe an integer beyond 64 bits, which orjson made a float
         built, found, _ = build(model, _decoded(content, exact=True))
-    if found:
-        fatal = found[0] if strict else _unusable(operation_id, found)
-        if fatal is not None:
-            # Building emptied the decoded body: the error shows it as sent.
-            raise OffSpec(fatal.json_path, fatal.problem, _decoded(content))
+    if built is None or (strict and found):
+        # Building emptied the decoded body: the error shows it as sent.
+        raise OffSpec(found[0].json_path, found[0].problem, _decoded(content))
     built.spec_deviations = tuple(found)
     return built

@@ -162,7 +162,7 @@ def _verbose(level: int) -> Iterator[None]:
 
 @contextmanager
 def _warnings_as_lines() -> Iterator[None]:
-    """The library's warnings (an answer off the spec, kept as sent) as `warning: ...` lines,
+    """The library's warnings (where an answer departs from the spec, and how it was read) as `warning: ...` lines,
     each shown as often as the library raises it."""
 
     def show(message: Warning | str, *_: Any, **__: Any) -> None:

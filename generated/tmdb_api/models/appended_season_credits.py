@@ -6,11 +6,17 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation
+from ..types import UNSET, Deviation, SetAside, Unusable, as_sent, stash
 
 if TYPE_CHECKING:
     from ..models.cast_credit import CastCredit
     from ..models.crew_credit import CrewCredit
+
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (
+    ("cast", "cast"),
+    ("crew", "crew"),
+)
 
 
 _models_imported = False
@@ -41,10 +47,16 @@ class AppendedSeasonCredits:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         cast = []
         for cast_item_data in self.cast:
             cast_item = cast_item_data.to_dict()
@@ -103,45 +115,87 @@ class AppendedSeasonCredits:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         if not _models_imported:
             _import_models()
         cast = d.pop("cast", UNSET)
         if type(cast) is list:
             _list_at = (at, "cast")
+            _aside = False
             for _i, _item in enumerate(cast):
                 if type(_item) is dict:
-                    cast[_i] = CastCredit.from_decoded(_item, found, (_list_at, _i))
+                    try:
+                        cast[_i] = CastCredit.from_decoded(_item, found, (_list_at, _i))
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        cast[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    cast[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "cast", cast)
+                cast = [_item for _item in cast if type(_item) is not SetAside]
         else:
-            found.append((at, "cast", "type", '"array"', cast))
+            found.append((at, "cast", "type", '"array"', cast, "fatal"))
+            _sent = stash(_sent, "cast", cast)
+            cast = UNSET
+            _broken = True
         crew = d.pop("crew", UNSET)
         if type(crew) is list:
             _list_at = (at, "crew")
+            _aside = False
             for _i, _item in enumerate(crew):
                 if type(_item) is dict:
-                    crew[_i] = CrewCredit.from_decoded(_item, found, (_list_at, _i))
+                    try:
+                        crew[_i] = CrewCredit.from_decoded(_item, found, (_list_at, _i))
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        crew[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    crew[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "crew", crew)
+                crew = [_item for _item in crew if type(_item) is not SetAside]
         else:
-            found.append((at, "crew", "type", '"array"', crew))
+            found.append((at, "crew", "type", '"array"', crew, "fatal"))
+            _sent = stash(_sent, "crew", crew)
+            crew = UNSET
+            _broken = True
         appended_season_credits = cls(
             cast,
             crew,
         )
         appended_season_credits.additional_properties = d
+        if _sent is not None:
+            appended_season_credits._as_sent = _sent
+            if _broken:
+                raise Unusable(appended_season_credits)
         return appended_season_credits
 
     @property

@@ -6,10 +6,13 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation
+from ..types import UNSET, Deviation, SetAside, Unusable, as_sent, stash
 
 if TYPE_CHECKING:
     from ..models.image import Image
+
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (("posters", "posters"),)
 
 
 _models_imported = False
@@ -38,10 +41,16 @@ class AppendedSeasonImages:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         posters = []
         for posters_item_data in self.posters:
             posters_item = posters_item_data.to_dict()
@@ -85,34 +94,60 @@ class AppendedSeasonImages:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         if not _models_imported:
             _import_models()
         posters = d.pop("posters", UNSET)
         if type(posters) is list:
             _list_at = (at, "posters")
+            _aside = False
             for _i, _item in enumerate(posters):
                 if type(_item) is dict:
-                    posters[_i] = Image.from_decoded(_item, found, (_list_at, _i))
+                    try:
+                        posters[_i] = Image.from_decoded(_item, found, (_list_at, _i))
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        posters[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    posters[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "posters", posters)
+                posters = [_item for _item in posters if type(_item) is not SetAside]
         else:
-            found.append((at, "posters", "type", '"array"', posters))
+            found.append((at, "posters", "type", '"array"', posters, "fatal"))
+            _sent = stash(_sent, "posters", posters)
+            posters = UNSET
+            _broken = True
         appended_season_images = cls(
             posters,
         )
         appended_season_images.additional_properties = d
+        if _sent is not None:
+            appended_season_images._as_sent = _sent
+            if _broken:
+                raise Unusable(appended_season_images)
         return appended_season_images
 
     @property

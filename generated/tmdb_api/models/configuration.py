@@ -6,10 +6,16 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation
+from ..types import UNSET, Deviation, SetAside, Unusable, as_sent, stash
 
 if TYPE_CHECKING:
     from ..models.images_configuration import ImagesConfiguration
+
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (
+    ("images", "images"),
+    ("change_keys", "change_keys"),
+)
 
 
 _models_imported = False
@@ -41,10 +47,16 @@ class Configuration:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         images = self.images.to_dict()
 
         change_keys = self.change_keys
@@ -86,39 +98,71 @@ class Configuration:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         if not _models_imported:
             _import_models()
         images = d.pop("images", UNSET)
         if type(images) is dict:
-            images = ImagesConfiguration.from_decoded(images, found, (at, "images"))
+            try:
+                images = ImagesConfiguration.from_decoded(images, found, (at, "images"))
+            except Unusable as _unusable:
+                found.append((at, "images", "object", "", _unusable.model, "fatal"))
+                _sent = stash(_sent, "images", _unusable.model)
+                images = UNSET
+                _broken = True
         else:
-            found.append((at, "images", "type", '"object"', images))
+            found.append((at, "images", "type", '"object"', images, "fatal"))
+            _sent = stash(_sent, "images", images)
+            images = UNSET
+            _broken = True
         change_keys = d.pop("change_keys", UNSET)
         if type(change_keys) is list:
+            _aside = False
             if not all(type(_item) is str for _item in change_keys):
                 _list_at = (at, "change_keys")
                 for _i, _item in enumerate(change_keys):
                     if not (type(_item) is str):
-                        found.append((_list_at, _i, "type", '"string"', _item))
+                        found.append(
+                            (_list_at, _i, "type", '"string"', _item, "dropped")
+                        )
+                        change_keys[_i] = SetAside(_item)
+                        _aside = True
+            if _aside:
+                _sent = stash(_sent, "change_keys", change_keys)
+                change_keys = [
+                    _item for _item in change_keys if type(_item) is not SetAside
+                ]
         else:
-            found.append((at, "change_keys", "type", '"array"', change_keys))
+            found.append((at, "change_keys", "type", '"array"', change_keys, "fatal"))
+            _sent = stash(_sent, "change_keys", change_keys)
+            change_keys = UNSET
+            _broken = True
         configuration = cls(
             images,
             change_keys,
         )
         configuration.additional_properties = d
+        if _sent is not None:
+            configuration._as_sent = _sent
+            if _broken:
+                raise Unusable(configuration)
         return configuration
 
     @property

@@ -6,7 +6,18 @@ from typing import Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation
+from ..types import UNSET, Deviation, Unusable, as_sent, stash
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (
+    ("adult", "adult"),
+    ("gender", "gender"),
+    ("id", "id"),
+    ("known_for_department", "known_for_department"),
+    ("name", "name"),
+    ("original_name", "original_name"),
+    ("popularity", "popularity"),
+    ("profile_path", "profile_path"),
+)
 
 T = TypeVar("T", bound="CreditPerson")
 
@@ -33,10 +44,16 @@ class CreditPerson:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         adult = self.adult
 
         gender: int | None
@@ -144,37 +161,52 @@ class CreditPerson:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         adult = d.pop("adult", UNSET)
         if not (type(adult) is bool):
-            found.append((at, "adult", "type", '"boolean"', adult))
+            found.append((at, "adult", "type", '"boolean"', adult, "fatal"))
+            _sent = stash(_sent, "adult", adult)
+            adult = UNSET
+            _broken = True
         gender = d.pop("gender", UNSET)
         if not (type(gender) is int or gender is None):
             if type(gender) is float and gender.is_integer():
                 if abs(gender) >= 2.0**63:
-                    found.append((at, "gender", "inexact", "", gender))
+                    found.append((at, "gender", "inexact", "", gender, "kept"))
                 gender = int(gender)
             else:
-                found.append((at, "gender", "type", '"integer" or "null"', gender))
+                found.append(
+                    (at, "gender", "type", '"integer" or "null"', gender, "null")
+                )
+                _sent = stash(_sent, "gender", gender)
+                gender = None
         id = d.pop("id", UNSET)
         if not (type(id) is int or id is None):
             if type(id) is float and id.is_integer():
                 if abs(id) >= 2.0**63:
-                    found.append((at, "id", "inexact", "", id))
+                    found.append((at, "id", "inexact", "", id, "kept"))
                 id = int(id)
             else:
-                found.append((at, "id", "type", '"integer" or "null"', id))
+                found.append((at, "id", "type", '"integer" or "null"', id, "null"))
+                _sent = stash(_sent, "id", id)
+                id = None
         known_for_department = d.pop("known_for_department", UNSET)
         if not (type(known_for_department) is str or known_for_department is None):
             found.append(
@@ -184,24 +216,44 @@ class CreditPerson:
                     "type",
                     '"string" or "null"',
                     known_for_department,
+                    "null",
                 )
             )
+            _sent = stash(_sent, "known_for_department", known_for_department)
+            known_for_department = None
         name = d.pop("name", UNSET)
         if not (type(name) is str):
-            found.append((at, "name", "type", '"string"', name))
+            found.append((at, "name", "type", '"string"', name, "fatal"))
+            _sent = stash(_sent, "name", name)
+            name = UNSET
+            _broken = True
         original_name = d.pop("original_name", UNSET)
         if not (type(original_name) is str or original_name is None):
             found.append(
-                (at, "original_name", "type", '"string" or "null"', original_name)
+                (
+                    at,
+                    "original_name",
+                    "type",
+                    '"string" or "null"',
+                    original_name,
+                    "null",
+                )
             )
+            _sent = stash(_sent, "original_name", original_name)
+            original_name = None
         popularity = d.pop("popularity", UNSET)
         if not (type(popularity) is float or type(popularity) is int):
-            found.append((at, "popularity", "type", '"number"', popularity))
+            found.append((at, "popularity", "type", '"number"', popularity, "fatal"))
+            _sent = stash(_sent, "popularity", popularity)
+            popularity = UNSET
+            _broken = True
         profile_path = d.pop("profile_path", UNSET)
         if not (type(profile_path) is str or profile_path is None):
             found.append(
-                (at, "profile_path", "type", '"string" or "null"', profile_path)
+                (at, "profile_path", "type", '"string" or "null"', profile_path, "null")
             )
+            _sent = stash(_sent, "profile_path", profile_path)
+            profile_path = None
         credit_person = cls(
             adult,
             gender,
@@ -213,6 +265,10 @@ class CreditPerson:
             profile_path,
         )
         credit_person.additional_properties = d
+        if _sent is not None:
+            credit_person._as_sent = _sent
+            if _broken:
+                raise Unusable(credit_person)
         return credit_person
 
     @property

@@ -6,11 +6,30 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation, Unset
+from ..types import UNSET, Deviation, SetAside, Unset, Unusable, as_sent, stash
 
 if TYPE_CHECKING:
     from ..models.cast_credit import CastCredit
     from ..models.crew_credit import CrewCredit
+
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (
+    ("air_date", "air_date"),
+    ("episode_number", "episode_number"),
+    ("id", "id"),
+    ("name", "name"),
+    ("overview", "overview"),
+    ("production_code", "production_code"),
+    ("runtime", "runtime"),
+    ("season_number", "season_number"),
+    ("still_path", "still_path"),
+    ("vote_average", "vote_average"),
+    ("vote_count", "vote_count"),
+    ("crew", "crew"),
+    ("guest_stars", "guest_stars"),
+    ("episode_type", "episode_type"),
+    ("show_id", "show_id"),
+)
 
 
 _models_imported = False
@@ -62,10 +81,16 @@ class Episode:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         air_date: None | str
         air_date = self.air_date
 
@@ -223,113 +248,207 @@ class Episode:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         if not _models_imported:
             _import_models()
         air_date = d.pop("air_date", UNSET)
         if not (type(air_date) is str or air_date is None):
-            found.append((at, "air_date", "type", '"string" or "null"', air_date))
+            found.append(
+                (at, "air_date", "type", '"string" or "null"', air_date, "null")
+            )
+            _sent = stash(_sent, "air_date", air_date)
+            air_date = None
         episode_number = d.pop("episode_number", UNSET)
         if not (type(episode_number) is int):
             if type(episode_number) is float and episode_number.is_integer():
                 if abs(episode_number) >= 2.0**63:
-                    found.append((at, "episode_number", "inexact", "", episode_number))
+                    found.append(
+                        (at, "episode_number", "inexact", "", episode_number, "kept")
+                    )
                 episode_number = int(episode_number)
             else:
                 found.append(
-                    (at, "episode_number", "type", '"integer"', episode_number)
+                    (at, "episode_number", "type", '"integer"', episode_number, "fatal")
                 )
+                _sent = stash(_sent, "episode_number", episode_number)
+                episode_number = UNSET
+                _broken = True
         id = d.pop("id", UNSET)
         if not (type(id) is int):
             if type(id) is float and id.is_integer():
                 if abs(id) >= 2.0**63:
-                    found.append((at, "id", "inexact", "", id))
+                    found.append((at, "id", "inexact", "", id, "kept"))
                 id = int(id)
             else:
-                found.append((at, "id", "type", '"integer"', id))
+                found.append((at, "id", "type", '"integer"', id, "fatal"))
+                _sent = stash(_sent, "id", id)
+                id = UNSET
+                _broken = True
         name = d.pop("name", UNSET)
         if not (type(name) is str):
-            found.append((at, "name", "type", '"string"', name))
+            found.append((at, "name", "type", '"string"', name, "fatal"))
+            _sent = stash(_sent, "name", name)
+            name = UNSET
+            _broken = True
         overview = d.pop("overview", UNSET)
         if not (type(overview) is str):
-            found.append((at, "overview", "type", '"string"', overview))
+            found.append((at, "overview", "type", '"string"', overview, "fatal"))
+            _sent = stash(_sent, "overview", overview)
+            overview = UNSET
+            _broken = True
         production_code = d.pop("production_code", UNSET)
         if not (type(production_code) is str):
-            found.append((at, "production_code", "type", '"string"', production_code))
+            found.append(
+                (at, "production_code", "type", '"string"', production_code, "fatal")
+            )
+            _sent = stash(_sent, "production_code", production_code)
+            production_code = UNSET
+            _broken = True
         runtime = d.pop("runtime", UNSET)
         if not (type(runtime) is int or runtime is None):
             if type(runtime) is float and runtime.is_integer():
                 if abs(runtime) >= 2.0**63:
-                    found.append((at, "runtime", "inexact", "", runtime))
+                    found.append((at, "runtime", "inexact", "", runtime, "kept"))
                 runtime = int(runtime)
             else:
-                found.append((at, "runtime", "type", '"integer" or "null"', runtime))
+                found.append(
+                    (at, "runtime", "type", '"integer" or "null"', runtime, "null")
+                )
+                _sent = stash(_sent, "runtime", runtime)
+                runtime = None
         season_number = d.pop("season_number", UNSET)
         if not (type(season_number) is int):
             if type(season_number) is float and season_number.is_integer():
                 if abs(season_number) >= 2.0**63:
-                    found.append((at, "season_number", "inexact", "", season_number))
+                    found.append(
+                        (at, "season_number", "inexact", "", season_number, "kept")
+                    )
                 season_number = int(season_number)
             else:
-                found.append((at, "season_number", "type", '"integer"', season_number))
+                found.append(
+                    (at, "season_number", "type", '"integer"', season_number, "fatal")
+                )
+                _sent = stash(_sent, "season_number", season_number)
+                season_number = UNSET
+                _broken = True
         still_path = d.pop("still_path", UNSET)
         if not (type(still_path) is str or still_path is None):
-            found.append((at, "still_path", "type", '"string" or "null"', still_path))
+            found.append(
+                (at, "still_path", "type", '"string" or "null"', still_path, "null")
+            )
+            _sent = stash(_sent, "still_path", still_path)
+            still_path = None
         vote_average = d.pop("vote_average", UNSET)
         if not (type(vote_average) is float or type(vote_average) is int):
-            found.append((at, "vote_average", "type", '"number"', vote_average))
+            found.append(
+                (at, "vote_average", "type", '"number"', vote_average, "fatal")
+            )
+            _sent = stash(_sent, "vote_average", vote_average)
+            vote_average = UNSET
+            _broken = True
         vote_count = d.pop("vote_count", UNSET)
         if not (type(vote_count) is int):
             if type(vote_count) is float and vote_count.is_integer():
                 if abs(vote_count) >= 2.0**63:
-                    found.append((at, "vote_count", "inexact", "", vote_count))
+                    found.append((at, "vote_count", "inexact", "", vote_count, "kept"))
                 vote_count = int(vote_count)
             else:
-                found.append((at, "vote_count", "type", '"integer"', vote_count))
+                found.append(
+                    (at, "vote_count", "type", '"integer"', vote_count, "fatal")
+                )
+                _sent = stash(_sent, "vote_count", vote_count)
+                vote_count = UNSET
+                _broken = True
         crew = d.pop("crew", UNSET)
         if type(crew) is list:
             _list_at = (at, "crew")
+            _aside = False
             for _i, _item in enumerate(crew):
                 if type(_item) is dict:
-                    crew[_i] = CrewCredit.from_decoded(_item, found, (_list_at, _i))
+                    try:
+                        crew[_i] = CrewCredit.from_decoded(_item, found, (_list_at, _i))
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        crew[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    crew[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "crew", crew)
+                crew = [_item for _item in crew if type(_item) is not SetAside]
         else:
-            found.append((at, "crew", "type", '"array"', crew))
+            found.append((at, "crew", "type", '"array"', crew, "fatal"))
+            _sent = stash(_sent, "crew", crew)
+            crew = UNSET
+            _broken = True
         guest_stars = d.pop("guest_stars", UNSET)
         if type(guest_stars) is list:
             _list_at = (at, "guest_stars")
+            _aside = False
             for _i, _item in enumerate(guest_stars):
                 if type(_item) is dict:
-                    guest_stars[_i] = CastCredit.from_decoded(
-                        _item, found, (_list_at, _i)
-                    )
+                    try:
+                        guest_stars[_i] = CastCredit.from_decoded(
+                            _item, found, (_list_at, _i)
+                        )
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        guest_stars[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    guest_stars[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "guest_stars", guest_stars)
+                guest_stars = [
+                    _item for _item in guest_stars if type(_item) is not SetAside
+                ]
         else:
-            found.append((at, "guest_stars", "type", '"array"', guest_stars))
+            found.append((at, "guest_stars", "type", '"array"', guest_stars, "fatal"))
+            _sent = stash(_sent, "guest_stars", guest_stars)
+            guest_stars = UNSET
+            _broken = True
         episode_type = d.pop("episode_type", UNSET)
         if not (type(episode_type) is str) and episode_type is not UNSET:
-            found.append((at, "episode_type", "type", '"string"', episode_type))
+            found.append(
+                (at, "episode_type", "type", '"string"', episode_type, "unset")
+            )
+            _sent = stash(_sent, "episode_type", episode_type)
+            episode_type = UNSET
         show_id = d.pop("show_id", UNSET)
         if not (type(show_id) is int) and show_id is not UNSET:
             if type(show_id) is float and show_id.is_integer():
                 if abs(show_id) >= 2.0**63:
-                    found.append((at, "show_id", "inexact", "", show_id))
+                    found.append((at, "show_id", "inexact", "", show_id, "kept"))
                 show_id = int(show_id)
             else:
-                found.append((at, "show_id", "type", '"integer"', show_id))
+                found.append((at, "show_id", "type", '"integer"', show_id, "unset"))
+                _sent = stash(_sent, "show_id", show_id)
+                show_id = UNSET
         episode = cls(
             air_date,
             episode_number,
@@ -348,6 +467,10 @@ class Episode:
             show_id,
         )
         episode.additional_properties = d
+        if _sent is not None:
+            episode._as_sent = _sent
+            if _broken:
+                raise Unusable(episode)
         return episode
 
     @property

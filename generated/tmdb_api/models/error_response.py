@@ -6,7 +6,13 @@ from typing import Any, Self, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation, Unset
+from ..types import UNSET, Deviation, Unset, Unusable, as_sent, stash
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (
+    ("status_code", "status_code"),
+    ("status_message", "status_message"),
+    ("success", "success"),
+)
 
 T = TypeVar("T", bound="ErrorResponse")
 
@@ -25,10 +31,16 @@ class ErrorResponse:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         status_code = self.status_code
 
         status_message = self.status_message
@@ -75,38 +87,62 @@ class ErrorResponse:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         status_code = d.pop("status_code", UNSET)
         if not (type(status_code) is int):
             if type(status_code) is float and status_code.is_integer():
                 if abs(status_code) >= 2.0**63:
-                    found.append((at, "status_code", "inexact", "", status_code))
+                    found.append(
+                        (at, "status_code", "inexact", "", status_code, "kept")
+                    )
                 status_code = int(status_code)
             else:
-                found.append((at, "status_code", "type", '"integer"', status_code))
+                found.append(
+                    (at, "status_code", "type", '"integer"', status_code, "fatal")
+                )
+                _sent = stash(_sent, "status_code", status_code)
+                status_code = UNSET
+                _broken = True
         status_message = d.pop("status_message", UNSET)
         if not (type(status_message) is str):
-            found.append((at, "status_message", "type", '"string"', status_message))
+            found.append(
+                (at, "status_message", "type", '"string"', status_message, "fatal")
+            )
+            _sent = stash(_sent, "status_message", status_message)
+            status_message = UNSET
+            _broken = True
         success = d.pop("success", UNSET)
         if not (type(success) is bool) and success is not UNSET:
-            found.append((at, "success", "type", '"boolean"', success))
+            found.append((at, "success", "type", '"boolean"', success, "unset"))
+            _sent = stash(_sent, "success", success)
+            success = UNSET
         error_response = cls(
             status_code,
             status_message,
             success,
         )
         error_response.additional_properties = d
+        if _sent is not None:
+            error_response._as_sent = _sent
+            if _broken:
+                raise Unusable(error_response)
         return error_response
 
     @property

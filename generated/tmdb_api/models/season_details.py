@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING, Any, Self, TypeVar, cast
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..types import UNSET, Deviation, Unset
+from ..types import UNSET, Deviation, SetAside, Unset, Unusable, as_sent, stash
 
 if TYPE_CHECKING:
     from ..models.appended_season_aggregate_credits import (
@@ -16,6 +16,23 @@ if TYPE_CHECKING:
     from ..models.appended_season_images import AppendedSeasonImages
     from ..models.episode import Episode
     from ..models.network import Network
+
+
+_JSON_NAMES: tuple[tuple[str, str], ...] = (
+    ("air_date", "air_date"),
+    ("episodes", "episodes"),
+    ("name", "name"),
+    ("overview", "overview"),
+    ("id", "id"),
+    ("poster_path", "poster_path"),
+    ("season_number", "season_number"),
+    ("internal_id", "_id"),
+    ("networks", "networks"),
+    ("vote_average", "vote_average"),
+    ("images", "images"),
+    ("credits_", "credits"),
+    ("aggregate_credits", "aggregate_credits"),
+)
 
 
 _models_imported = False
@@ -86,10 +103,16 @@ class SeasonDetails:
     spec_deviations: tuple[Deviation, ...] = _attrs_field(
         init=False, default=(), eq=False, repr=False
     )
-    """ Where the answer this model came from departs from the spec, when the client is tolerant: the
-    fields named there may hold what TMDB sent instead of their declared type. Empty when it conforms. """
+    """ Where the answer this model came from departs from the spec, when the client is tolerant, each
+    with the value sent. Every attribute still holds its declared type: an off-spec optional field is
+    UNSET, a required nullable one None, a list item set aside. Empty when it conforms. """
+    _as_sent: dict[str, Any] | None = _attrs_field(
+        init=False, default=None, eq=False, repr=False
+    )
 
     def to_dict(self) -> dict[str, Any]:
+        if self._as_sent is not None:
+            return as_sent(self, _JSON_NAMES, self._as_sent)
         air_date: None | str
         air_date = self.air_date
 
@@ -265,98 +288,201 @@ class SeasonDetails:
     ) -> Self:
         """Build from a JSON object just decoded, which it empties, checking it against the spec
 
-        Its lists of objects become the lists of models, built in place. Faster than `from_dict`,
-        and nothing off-spec stops it: a missing field is UNSET and a value
-        of another type is kept as sent. Each field that departs from the spec is appended to `found`
-        as `(at, key, kind, expected, value)`: `at` is where this object sits (`()` at the top, else
-        its parent's `at` and its key there, a field's name or an item's index), `kind` is "type"
-        (`expected` the JSON types the spec allows; `value` is UNSET for a missing required field) or
-        "pattern" (`expected` the regular expression). An integral float of 2**63 or more in an
+        Its lists of objects become the lists of models, built in place. Faster than `from_dict`. What
+        departs from the spec never lands in a typed attribute: an optional field reads as UNSET, a
+        required nullable one as None, a list item is set aside; what was sent is kept for `to_dict()`.
+        A required, non-nullable field that cannot be read makes the object unusable: `Unusable` is
+        raised (a parent sets such an item aside, or reads such a field by its own fate).
+        Each departure is appended to `found` as `(at, key, kind, expected, value, fate)`: `at` is where
+        this object sits (`()` at the top, else its parent's `at` and its key there, a field's name or an
+        item's index), `kind` is "type" (`expected` the JSON types the spec allows; `value` is UNSET
+        for a missing field), "pattern" (`expected` the regular expression) or "object" (an object
+        that could not be read: `value` is it as built), and `fate` says how it reads: "kept",
+        "unset", "null", "dropped" (set aside) or "fatal". An integral float of 2**63 or more in an
         integer field becomes an int and is appended with kind "inexact": a fast decoder may have
         read a longer integer into it, so decode exactly and build again to be sure.
         """
         if found is None:
             found = []
+        _sent: dict[str, Any] | None = None
+        _broken = False
         if not _models_imported:
             _import_models()
         air_date = d.pop("air_date", UNSET)
         if not (type(air_date) is str or air_date is None):
-            found.append((at, "air_date", "type", '"string" or "null"', air_date))
+            found.append(
+                (at, "air_date", "type", '"string" or "null"', air_date, "null")
+            )
+            _sent = stash(_sent, "air_date", air_date)
+            air_date = None
         episodes = d.pop("episodes", UNSET)
         if type(episodes) is list:
             _list_at = (at, "episodes")
+            _aside = False
             for _i, _item in enumerate(episodes):
                 if type(_item) is dict:
-                    episodes[_i] = Episode.from_decoded(_item, found, (_list_at, _i))
+                    try:
+                        episodes[_i] = Episode.from_decoded(
+                            _item, found, (_list_at, _i)
+                        )
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        episodes[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    episodes[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "episodes", episodes)
+                episodes = [_item for _item in episodes if type(_item) is not SetAside]
         else:
-            found.append((at, "episodes", "type", '"array"', episodes))
+            found.append((at, "episodes", "type", '"array"', episodes, "fatal"))
+            _sent = stash(_sent, "episodes", episodes)
+            episodes = UNSET
+            _broken = True
         name = d.pop("name", UNSET)
         if not (type(name) is str):
-            found.append((at, "name", "type", '"string"', name))
+            found.append((at, "name", "type", '"string"', name, "fatal"))
+            _sent = stash(_sent, "name", name)
+            name = UNSET
+            _broken = True
         overview = d.pop("overview", UNSET)
         if not (type(overview) is str):
-            found.append((at, "overview", "type", '"string"', overview))
+            found.append((at, "overview", "type", '"string"', overview, "fatal"))
+            _sent = stash(_sent, "overview", overview)
+            overview = UNSET
+            _broken = True
         id = d.pop("id", UNSET)
         if not (type(id) is int):
             if type(id) is float and id.is_integer():
                 if abs(id) >= 2.0**63:
-                    found.append((at, "id", "inexact", "", id))
+                    found.append((at, "id", "inexact", "", id, "kept"))
                 id = int(id)
             else:
-                found.append((at, "id", "type", '"integer"', id))
+                found.append((at, "id", "type", '"integer"', id, "fatal"))
+                _sent = stash(_sent, "id", id)
+                id = UNSET
+                _broken = True
         poster_path = d.pop("poster_path", UNSET)
         if not (type(poster_path) is str or poster_path is None):
-            found.append((at, "poster_path", "type", '"string" or "null"', poster_path))
+            found.append(
+                (at, "poster_path", "type", '"string" or "null"', poster_path, "null")
+            )
+            _sent = stash(_sent, "poster_path", poster_path)
+            poster_path = None
         season_number = d.pop("season_number", UNSET)
         if not (type(season_number) is int):
             if type(season_number) is float and season_number.is_integer():
                 if abs(season_number) >= 2.0**63:
-                    found.append((at, "season_number", "inexact", "", season_number))
+                    found.append(
+                        (at, "season_number", "inexact", "", season_number, "kept")
+                    )
                 season_number = int(season_number)
             else:
-                found.append((at, "season_number", "type", '"integer"', season_number))
+                found.append(
+                    (at, "season_number", "type", '"integer"', season_number, "fatal")
+                )
+                _sent = stash(_sent, "season_number", season_number)
+                season_number = UNSET
+                _broken = True
         internal_id = d.pop("_id", UNSET)
         if not (type(internal_id) is str) and internal_id is not UNSET:
-            found.append((at, "_id", "type", '"string"', internal_id))
+            found.append((at, "_id", "type", '"string"', internal_id, "unset"))
+            _sent = stash(_sent, "_id", internal_id)
+            internal_id = UNSET
         networks = d.pop("networks", UNSET)
         if type(networks) is list:
             _list_at = (at, "networks")
+            _aside = False
             for _i, _item in enumerate(networks):
                 if type(_item) is dict:
-                    networks[_i] = Network.from_decoded(_item, found, (_list_at, _i))
+                    try:
+                        networks[_i] = Network.from_decoded(
+                            _item, found, (_list_at, _i)
+                        )
+                    except Unusable as _unusable:
+                        found.append(
+                            (_list_at, _i, "object", "", _unusable.model, "dropped")
+                        )
+                        networks[_i] = SetAside(_unusable.model)
+                        _aside = True
                 else:
-                    found.append((_list_at, _i, "type", '"object"', _item))
+                    found.append((_list_at, _i, "type", '"object"', _item, "dropped"))
+                    networks[_i] = SetAside(_item)
+                    _aside = True
+            if _aside:
+                _sent = stash(_sent, "networks", networks)
+                networks = [_item for _item in networks if type(_item) is not SetAside]
         elif networks is not UNSET:
-            found.append((at, "networks", "type", '"array"', networks))
+            found.append((at, "networks", "type", '"array"', networks, "unset"))
+            _sent = stash(_sent, "networks", networks)
+            networks = UNSET
         vote_average = d.pop("vote_average", UNSET)
         if (
             not (type(vote_average) is float or type(vote_average) is int)
             and vote_average is not UNSET
         ):
-            found.append((at, "vote_average", "type", '"number"', vote_average))
+            found.append(
+                (at, "vote_average", "type", '"number"', vote_average, "unset")
+            )
+            _sent = stash(_sent, "vote_average", vote_average)
+            vote_average = UNSET
         images = d.pop("images", UNSET)
         if type(images) is dict:
-            images = AppendedSeasonImages.from_decoded(images, found, (at, "images"))
+            try:
+                images = AppendedSeasonImages.from_decoded(
+                    images, found, (at, "images")
+                )
+            except Unusable as _unusable:
+                found.append((at, "images", "object", "", _unusable.model, "unset"))
+                _sent = stash(_sent, "images", _unusable.model)
+                images = UNSET
         elif images is not UNSET:
-            found.append((at, "images", "type", '"object"', images))
+            found.append((at, "images", "type", '"object"', images, "unset"))
+            _sent = stash(_sent, "images", images)
+            images = UNSET
         credits_ = d.pop("credits", UNSET)
         if type(credits_) is dict:
-            credits_ = AppendedSeasonCredits.from_decoded(
-                credits_, found, (at, "credits")
-            )
+            try:
+                credits_ = AppendedSeasonCredits.from_decoded(
+                    credits_, found, (at, "credits")
+                )
+            except Unusable as _unusable:
+                found.append((at, "credits", "object", "", _unusable.model, "unset"))
+                _sent = stash(_sent, "credits", _unusable.model)
+                credits_ = UNSET
         elif credits_ is not UNSET:
-            found.append((at, "credits", "type", '"object"', credits_))
+            found.append((at, "credits", "type", '"object"', credits_, "unset"))
+            _sent = stash(_sent, "credits", credits_)
+            credits_ = UNSET
         aggregate_credits = d.pop("aggregate_credits", UNSET)
         if type(aggregate_credits) is dict:
-            aggregate_credits = AppendedSeasonAggregateCredits.from_decoded(
-                aggregate_credits, found, (at, "aggregate_credits")
-            )
+            try:
+                aggregate_credits = AppendedSeasonAggregateCredits.from_decoded(
+                    aggregate_credits, found, (at, "aggregate_credits")
+                )
+            except Unusable as _unusable:
+                found.append(
+                    (at, "aggregate_credits", "object", "", _unusable.model, "unset")
+                )
+                _sent = stash(_sent, "aggregate_credits", _unusable.model)
+                aggregate_credits = UNSET
         elif aggregate_credits is not UNSET:
             found.append(
-                (at, "aggregate_credits", "type", '"object"', aggregate_credits)
+                (
+                    at,
+                    "aggregate_credits",
+                    "type",
+                    '"object"',
+                    aggregate_credits,
+                    "unset",
+                )
             )
+            _sent = stash(_sent, "aggregate_credits", aggregate_credits)
+            aggregate_credits = UNSET
         season_details = cls(
             air_date,
             episodes,
@@ -373,6 +499,10 @@ class SeasonDetails:
             aggregate_credits,
         )
         season_details.additional_properties = d
+        if _sent is not None:
+            season_details._as_sent = _sent
+            if _broken:
+                raise Unusable(season_details)
         return season_details
 
     @property
