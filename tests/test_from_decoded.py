@@ -10,8 +10,8 @@ from typing import Any
 import pytest
 
 from tests.helpers import BUNDLED, load_json
-from tmdb_api.models import AggregateCast, Image, SeasonAggregateCredits
 from tests.typed_view import assert_typed
+from tmdb_api.models import AggregateCast, Image, SeasonAggregateCredits
 from tmdb_api.types import Unusable
 from tmdb_facade import _spec
 from tmdb_facade.testing import _data
@@ -101,5 +101,3 @@ def test_a_required_field_that_cannot_be_read_makes_the_object_unusable() -> Non
     with pytest.raises(Unusable) as caught:
         Image.from_decoded({"file_path": "/a.jpg", "height": "tall"}, [])
     assert caught.value.model.to_dict() == {"file_path": "/a.jpg", "height": "tall"}
-
-

@@ -16,7 +16,6 @@ import pytest
 
 from tests.clients import MakeDriver, json_response
 from tests.helpers import live_body
-from tmdb_api.types import UNSET
 from tmdb_facade import (
     APIStatusError,
     APITimeoutError,
@@ -76,7 +75,8 @@ def test_items_missing_a_required_field_are_set_aside_and_warned_about_once_per_
     body = {
         **CREDITS,
         "cast": [
-            {k: v for k, v in c.items() if k != "order" or i % 2} for i, c in enumerate(CREDITS["cast"])
+            {k: v for k, v in c.items() if k != "order" or i % 2}
+            for i, c in enumerate(CREDITS["cast"])
         ],
     }
     driver = make_driver(json_response(200, body))

@@ -17,13 +17,13 @@ _NOT_FIELDS = frozenset({"additional_properties", "spec_deviations", "_as_sent"}
 
 
 @functools.cache
-def _hints(cls: type) -> dict[str, Any]:
+def _hints(cls: type[Any]) -> dict[str, Any]:
     # The generated modules import the models they nest under TYPE_CHECKING only.
     models = {name: getattr(tmdb_api.models, name) for name in tmdb_api.models.__all__}
     return typing.get_type_hints(cls, localns=models)
 
 
-def mistyped(model: object, path: str = "$") -> list[str]:
+def mistyped(model: Any, path: str = "$") -> list[str]:
     """Where `model` (or a model inside it) holds a value that is not of its annotated type."""
     found: list[str] = []
     for field in attrs.fields(type(model)):
@@ -32,9 +32,8 @@ def mistyped(model: object, path: str = "$") -> list[str]:
         value = getattr(model, field.name)
         where = f"{path}.{field.name}"
         try:
-            typeguard.check_type(
-                value, _hints(type(model))[field.name], collection_check_strategy=_ALL_ITEMS
-            )
+            hint = _hints(model.__class__)[field.name]
+            typeguard.check_type(value, hint, collection_check_strategy=_ALL_ITEMS)
         except typeguard.TypeCheckError as error:
             found.append(f"{where}: {error}")
             continue

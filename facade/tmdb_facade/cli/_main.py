@@ -162,8 +162,8 @@ def _verbose(level: int) -> Iterator[None]:
 
 @contextmanager
 def _warnings_as_lines() -> Iterator[None]:
-    """The library's warnings (where an answer departs from the spec, and how it was read) as `warning: ...` lines,
-    each shown as often as the library raises it."""
+    """The library's warnings (where an answer departs from the spec, how it was read) as
+    `warning: ...` lines, each shown as often as the library raises it."""
 
     def show(message: Warning | str, *_: Any, **__: Any) -> None:
         print(f"warning: {one_line(str(message))}", file=sys.stderr)
