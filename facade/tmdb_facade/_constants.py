@@ -38,6 +38,12 @@ API_KEY_ENV: Final = "TMDB_API_KEY"
 BASE_URL_ENV: Final = "TMDB_BASE_URL"
 IMAGE_BASE_URL_ENV: Final = "TMDB_IMAGE_BASE_URL"
 STRICT_ENV: Final = "TMDB_STRICT"
+#: `TMDB_LOG=info` (each retry) or `debug` (also each request) logs to stderr without code.
+LOG_ENV: Final = "TMDB_LOG"
+
+#: A wait between attempts at least this long is logged at WARNING before it starts: a caller
+#: blocked that long without a word thinks the program hangs.
+LONG_WAIT: Final = 5.0
 
 #: The command line's patience, shorter than the library's: a person waits at the prompt. One
 #: call gives up after about 3 x 5 s + 2 x 10 s at the very worst (README: Command line).
