@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib.resources import files
@@ -46,8 +47,27 @@ def manifest() -> JsonObject:
 
 @functools.cache
 def routes() -> dict[str, Recording]:
-    """The body served at each request path, such as `/3/person/62/images`."""
-    return {path: _read(entry) for path, entry in manifest()["routes"].items()}
+    """The body served at each request path, such as `/3/person/62/images`: the bundled ones,
+    and the images of every episode of a bundled season that has none recorded."""
+    served = {path: _read(entry) for path, entry in manifest()["routes"].items()}
+    for path, recording in list(served.items()):
+        if _SEASON.fullmatch(path):
+            for episode in recording.body.get("episodes", []):
+                images = f"{path}/episode/{episode['episode_number']}/images"
+                served.setdefault(images, _no_stills(episode["id"]))
+    return served
+
+
+#: The path of a season's details, whose episodes' images are answered even where unrecorded.
+_SEASON = re.compile(r"/3/tv/\d+/season/\d+")
+
+
+def _no_stills(episode_id: int) -> Recording:
+    # A fetch of a whole recorded season must not fail on an episode nobody recorded: its
+    # answer says so honestly, the episode's own id and no stills, rather than borrowed ones.
+    body = {"id": episode_id, "stills": []}
+    origin = "made by the fake TMDB: no stills were recorded for this episode"
+    return Recording(file="", origin=origin, body=body, encoded=encode(body))
 
 
 @functools.cache
