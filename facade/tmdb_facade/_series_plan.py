@@ -256,8 +256,8 @@ def checked_season(
         findings.add(
             "episode_count",
             "$.episodes",
-            f"{len(episodes)} episodes, yet the series details allow season {number} "
-            f"{allowed}: the stills of episode {named(beyond)} are not fetched",
+            f"{len(episodes)} episodes, more than the {allowed} the series details allow "
+            f"season {number}: the stills of episode {named(beyond)} are not fetched",
         )
         for episode in beyond:
             del episodes[episode]
