@@ -222,6 +222,17 @@ def test_a_season_answer_for_another_season_is_an_error_and_its_stills_are_not_f
     assert stills_asked(partial) == [(1, 1), (3, 1)]
 
 
+def test_series_details_of_another_series_are_an_error(mode: str) -> None:
+    def another(body: dict[str, Any]) -> None:
+        body["id"] = 1399
+
+    counting = edited([1], {TV: another})
+    with pytest.raises(ResponseValidationError, match="for series 1399, not series 1396") as raised:
+        fetch(mode, counting.transport, SERIES)
+    assert raised.value.json_path == "$.id"
+    assert counting.paths() == [TV]
+
+
 def test_an_episode_of_another_season_in_a_season_answer_gets_no_stills(mode: str) -> None:
     def from_season_one(body: dict[str, Any]) -> None:
         body["episodes"][0]["season_number"] = 1

@@ -137,9 +137,19 @@ class Listing:
 
 
 def listing(
-    details: SeriesDetails, asked: frozenset[int] | None, url: str, *, strict: bool
+    details: SeriesDetails,
+    series_id: int,
+    asked: frozenset[int] | None,
+    url: str,
+    *,
+    strict: bool,
 ) -> Listing:
-    """The seasons of `details` to fetch (`asked`, else all), bounded by the series' counts."""
+    """The seasons of `details`, the answer for `series_id`, to fetch (`asked`, else all),
+    bounded by the series' counts."""
+    if type(details.id) is not int or details.id != series_id:
+        raise invalid_answer(
+            url, "$.id", f"the answer is for series {shown(details.id)}, not series {series_id}"
+        )
     findings = Findings(url, strict)
     allowed: dict[int, int] = {}  # season number: its episode_count, in the listing's order
     for index, season in enumerate(details.seasons):
@@ -193,20 +203,20 @@ def listing(
             allowed[number] = min(allowed[number], left)
             left -= allowed[number]
     if asked is not None:
-        _check_asked(details, asked, listed, url)
+        _check_asked(series_id, details, asked, listed, url)
     chosen = {n: count for n, count in allowed.items() if asked is None or n in asked}
     return Listing(chosen, findings.deviations())
 
 
 def _check_asked(
-    details: SeriesDetails, asked: frozenset[int], listed: list[int], url: str
+    series_id: int, details: SeriesDetails, asked: frozenset[int], listed: list[int], url: str
 ) -> None:
     """Raise if a season asked for is not listed: the caller's error, unless TMDB's listing
     held a season it could not read, which may be the one asked for."""
     missing = sorted(asked.difference(listed))
     if not missing:
         return
-    problem = f"series {details.id} has no season {named(missing)}; its seasons: "
+    problem = f"series {series_id} has no season {named(missing)}; its seasons: "
     problem += named(listed) or "none"
     for deviation in details.spec_deviations:
         if _HIDING_A_SEASON.fullmatch(deviation.json_path):

@@ -150,7 +150,8 @@ class _Plan:
 
     def listing(self, base_url: str, strict: bool, details: SeriesDetails) -> Listing:
         """The seasons to fetch, within the series' own counts and `max_requests`."""
-        found = listing(details, self.seasons, self.url(base_url), strict=strict)
+        url = self.url(base_url)
+        found = listing(details, self.series_id, self.seasons, url, strict=strict)
         found.check_cap(self.series_id, self.stills, self.max_requests)
         return found
 
