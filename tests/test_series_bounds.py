@@ -130,6 +130,17 @@ def test_number_of_episodes_bounds_the_stills_of_all_seasons(mode: str) -> None:
     assert len(warned) == 2
 
 
+def test_a_count_that_is_not_one_bounds_nothing_and_is_said(mode: str) -> None:
+    def minus_one(body: dict[str, Any]) -> None:
+        body["number_of_seasons"] = -1
+
+    counting = edited([1, 1], {TV: minus_one})
+    with pytest.warns(SpecDeviationWarning, match=r"\$\.number_of_seasons: -1 is not a count"):
+        series = fetch(mode, counting.transport, SERIES)
+    assert [season.season_number for season in series.seasons] == [1, 2]
+    assert len(counting.requests) == 1 + 2 + 2  # the listing and number_of_episodes bound it
+
+
 def test_each_season_and_episode_is_fetched_once(mode: str) -> None:
     def seasons_repeated(body: dict[str, Any]) -> None:
         body["seasons"] += [season_summary(SERIES, 2, 2)] * 200 + [season_summary(SERIES, 1, 2)]

@@ -1,5 +1,6 @@
 """What `fetch_series` decides without a request: which seasons and episodes to fetch, within
-what the series itself says, and whether each answer is the one that was asked for.
+what the series itself says, and whether each answer is the one that was asked for; also its
+arguments' checks and its progress, shared by the sync and the async function.
 
 The series details bound the work: `number_of_seasons` (the specials, season 0, aside), each
 season summary's `episode_count`, and `number_of_episodes` (the specials aside again). Where
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from tmdb_api.api.tv_episodes import tv_episode_images
@@ -30,7 +31,13 @@ from tmdb_api.types import Deviation
 
 from . import _spec
 from ._validation import shown
-from .errors import InvalidArgumentError, MaxRequestsError, ResponseValidationError
+from .bulk import Progress
+from .errors import (
+    InvalidArgumentError,
+    InvalidArgumentTypeError,
+    MaxRequestsError,
+    ResponseValidationError,
+)
 
 #: How many numbers a message names before it says how many there are in all.
 NAMED_LIMIT = 10
@@ -38,6 +45,63 @@ NAMED_LIMIT = 10
 #: A deviation the generated checks found in the series' list of seasons that may hide a
 #: season: an item that is not a season, or a season number that is not an integer.
 _HIDING_A_SEASON = re.compile(r"\$\.seasons\[\d+\](\.season_number)?")
+
+
+def checked_seasons(seasons: object) -> frozenset[int] | None:
+    """The `seasons` argument, checked before any request."""
+    if seasons is None:
+        return None
+    if isinstance(seasons, str | bytes) or not isinstance(seasons, Collection):
+        raise InvalidArgumentTypeError(
+            f"seasons must be a collection of season numbers, got {type(seasons).__name__}"
+        )
+    for number in seasons:
+        if type(number) is not int:
+            raise InvalidArgumentTypeError(f"seasons must hold ints, got {type(number).__name__}")
+        if number < 0:
+            raise InvalidArgumentError(f"season numbers are 0 or more, got {number}")
+    return frozenset(seasons)
+
+
+def checked_cap(max_requests: object) -> int | None:
+    """The `max_requests` argument, checked before any request."""
+    if max_requests is None:
+        return None
+    if type(max_requests) is not int:
+        raise InvalidArgumentTypeError(
+            f"max_requests must be an int or None, got {type(max_requests).__name__}"
+        )
+    if max_requests < 1:
+        raise InvalidArgumentError(f"max_requests must be 1 or more, got {max_requests}")
+    return max_requests
+
+
+def checked_flag(name: str, value: object) -> bool:
+    """A bool argument, checked before any request."""
+    if type(value) is not bool:
+        raise InvalidArgumentTypeError(f"{name} must be a bool, got {type(value).__name__}")
+    return value
+
+
+class Tracker:
+    """One `progress(done, total)` over the three steps; the total grows as it becomes known."""
+
+    def __init__(self, progress: Progress | None) -> None:
+        self._progress = progress
+        self._done = 0
+        self._total = 1  # the series details; the seasons and episodes once known
+
+    def step(self, finished: int, coming: int) -> Progress:
+        """`finished` calls of the last step are done, `coming` follow: their `map` progress."""
+        self._done += finished
+        self._total += coming
+        self._report(self._done)
+        base = self._done
+        return lambda done, _: self._report(base + done)
+
+    def _report(self, done: int) -> None:
+        if self._progress is not None:
+            self._progress(done, self._total)
 
 
 @functools.cache
@@ -60,6 +124,15 @@ def _is_number(value: int, name: str) -> bool:
 def _count(value: int) -> int | None:
     """A count TMDB gave, if it is one."""
     return value if type(value) is int and value >= 0 else None
+
+
+def _bound(value: int, name: str, findings: Findings) -> int | None:
+    """The series' `name` count as a bound; none when it is not a count (said so): the
+    listing and `max_requests` are then the only bounds."""
+    count = _count(value)
+    if count is None:
+        findings.add(name, f"$.{name}", f"{shown(value)} is not a count: nothing is bounded by it")
+    return count
 
 
 def named(numbers: Sequence[int]) -> str:
@@ -178,7 +251,7 @@ def listing(
             allowed[number] = count or 0
     listed = list(allowed)
     regular = [number for number in listed if number != 0]  # season 0 holds the specials
-    most = _count(details.number_of_seasons)
+    most = _bound(details.number_of_seasons, "number_of_seasons", findings)
     if most is not None and len(regular) > most:
         beyond, regular = regular[most:], regular[:most]
         findings.add(
@@ -189,7 +262,7 @@ def listing(
         )
         for number in beyond:
             del allowed[number]
-    most = _count(details.number_of_episodes)
+    most = _bound(details.number_of_episodes, "number_of_episodes", findings)
     listed_episodes = sum(allowed[number] for number in regular)
     if most is not None and listed_episodes > most:
         findings.add(

@@ -32,27 +32,37 @@ from tmdb_api.types import Deviation
 
 from ._calls import Appendix, ImageLanguages, api_call
 from ._constants import MAX_CONNECTIONS
-from ._series_plan import CheckedSeason, Listing, checked_season, checked_stills, listing
+from ._series_plan import (
+    CheckedSeason,
+    Listing,
+    Tracker,
+    checked_cap,
+    checked_flag,
+    checked_season,
+    checked_seasons,
+    checked_stills,
+    listing,
+)
 from .bulk import Progress
 from .bulk import _check as check_concurrency
-from .errors import (
-    InvalidArgumentError,
-    InvalidArgumentTypeError,
-    SpecDeviationWarning,
-    TmdbError,
-)
+from .errors import InvalidArgumentTypeError, SpecDeviationWarning, TmdbError
 
 if TYPE_CHECKING:
     from .client import AsyncTmdb, Tmdb
 
-__all__ = ["DEFAULT_MAX_REQUESTS", "SeriesSeason", "WholeSeries", "fetch_series"]
-__all__ += ["fetch_series_async"]
+__all__ = [
+    "DEFAULT_MAX_REQUESTS",
+    "SeriesSeason",
+    "WholeSeries",
+    "fetch_series",
+    "fetch_series_async",
+]
 
 #: What each season-details request brings along.
 APPENDED: Final[Sequence[Appendix]] = ("images", "credits", "aggregate_credits")
 
 #: `fetch_series`'s cap on requests unless told otherwise: a series of 40 seasons and 1,900
-#: episodes, about a minute at TMDB's rate limit. `max_requests=None` lifts it.
+#: episodes, 40 s at TMDB's 50 requests a second. `max_requests=None` lifts it.
 DEFAULT_MAX_REQUESTS: Final = 2_000
 
 
@@ -233,33 +243,6 @@ class _Plan:
             )
 
 
-class _Tracker:
-    """One `progress(done, total)` over the three steps; the total grows as it becomes known."""
-
-    def __init__(self, progress: Progress | None) -> None:
-        self._progress = progress
-        self._done = 0
-        self._total = 1  # the series details; the seasons and episodes once known
-
-    def step(self, finished: int, coming: int) -> Progress:
-        """`finished` calls of the last step are done, `coming` follow: their `map` progress."""
-        self._done += finished
-        self._total += coming
-        self._report(self._done)
-        base = self._done
-        return lambda done, _: self._report(base + done)
-
-    def _report(self, done: int) -> None:
-        if self._progress is not None:
-            self._progress(done, self._total)
-
-
-def _check_flag(name: str, value: object) -> bool:
-    if type(value) is not bool:
-        raise InvalidArgumentTypeError(f"{name} must be a bool, got {type(value).__name__}")
-    return value
-
-
 def _plan(
     series_id: object,
     seasons: Collection[int] | None,
@@ -272,35 +255,16 @@ def _plan(
 ) -> _Plan:
     if type(series_id) is not int:
         raise InvalidArgumentTypeError(f"series_id must be an int, got {type(series_id).__name__}")
-    if seasons is not None:
-        if isinstance(seasons, str | bytes) or not isinstance(seasons, Collection):
-            raise InvalidArgumentTypeError(
-                f"seasons must be a collection of season numbers, got {type(seasons).__name__}"
-            )
-        for number in seasons:
-            if type(number) is not int:
-                raise InvalidArgumentTypeError(
-                    f"seasons must hold ints, got {type(number).__name__}"
-                )
-            if number < 0:
-                raise InvalidArgumentError(f"season numbers are 0 or more, got {number}")
     check_concurrency(concurrency)
-    if max_requests is not None:
-        if type(max_requests) is not int:
-            raise InvalidArgumentTypeError(
-                f"max_requests must be an int or None, got {type(max_requests).__name__}"
-            )
-        if max_requests < 1:
-            raise InvalidArgumentError(f"max_requests must be 1 or more, got {max_requests}")
     plan = _Plan(
         series_id,
-        None if seasons is None else frozenset(seasons),
-        _check_flag("stills", stills),
+        checked_seasons(seasons),
+        checked_flag("stills", stills),
         language,
         include_image_language,
         concurrency,
-        max_requests,
-        _check_flag("return_exceptions", return_exceptions),
+        checked_cap(max_requests),
+        checked_flag("return_exceptions", return_exceptions),
     )
     # Every argument of the later calls checked now, by building one of them, not later when
     # the series details would already have been fetched.
@@ -351,7 +315,7 @@ def fetch_series(
         max_requests,
         return_exceptions,
     )
-    tracker = _Tracker(progress)
+    tracker = Tracker(progress)
     details = tmdb.series_details(series_id, language=language)
     found = plan.listing(tmdb.base_url, tmdb.strict, details)
 
@@ -406,7 +370,7 @@ async def fetch_series_async(
         max_requests,
         return_exceptions,
     )
-    tracker = _Tracker(progress)
+    tracker = Tracker(progress)
     details = await tmdb.series_details(series_id, language=language)
     found = plan.listing(tmdb.base_url, tmdb.strict, details)
 
