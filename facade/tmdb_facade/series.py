@@ -302,8 +302,9 @@ def fetch_series(
     `SpecDeviationWarning`; a `ResponseValidationError` with `Tmdb(strict=True)`). A season
     or stills answer for another season or episode than asked is a `ResponseValidationError`.
     If the series needs more than `max_requests` requests (None: no cap), `MaxRequestsError`
-    is raised after the first. The first error stops the rest and is raised, unless
-    `return_exceptions=True` keeps it in `season_errors` or the season's `still_errors`.
+    is raised after the first. A season's or an episode's error stops the rest and is
+    raised, unless `return_exceptions=True` keeps it in `season_errors` or the season's
+    `still_errors`; an error about the series itself is always raised.
     """
     plan = _plan(
         series_id,
