@@ -7,6 +7,7 @@ aggregate credits and an episode's stills) under every season, with made-up epis
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Callable, Sequence
 from typing import Any
@@ -14,6 +15,7 @@ from typing import Any
 import httpx
 
 from tests.helpers import live_body
+from tmdb_facade import AsyncTmdb, Tmdb, WholeSeries, fetch_series, fetch_series_async
 
 _SEASON = re.compile(r"/3/tv/(?P<series>\d+)(?:/season/(?P<season>\d+))?(?:/episode/(?P<e>\d+))?")
 
@@ -150,3 +152,57 @@ def series_handler(
         return httpx.Response(200, json=body)
 
     return handle
+
+
+Handler = Callable[[httpx.Request], httpx.Response]
+
+
+def editing(handler: Handler, edit: Callable[[str, Any], Any]) -> Handler:
+    """`handler`, each 200 answer's body passed through `edit(path, body)` (which may change
+    it in place and return None, or return another body)."""
+
+    def handle(request: httpx.Request) -> httpx.Response:
+        response = handler(request)
+        if response.status_code != 200:
+            return response
+        body = response.json()
+        edited = edit(request.url.path, body)
+        return httpx.Response(200, json=body if edited is None else edited)
+
+    return handle
+
+
+class Counting:
+    """A MockTransport over `handler` that keeps every request it saw, and each body sent."""
+
+    def __init__(self, handler: Handler) -> None:
+        self.requests: list[httpx.Request] = []
+        self.sent: dict[str, Any] = {}
+
+        def record(request: httpx.Request) -> httpx.Response:
+            self.requests.append(request)
+            response = handler(request)
+            if response.status_code == 200:
+                self.sent[request.url.path] = response.json()
+            return response
+
+        self.transport = httpx.MockTransport(record)
+
+    def paths(self) -> list[str]:
+        return [r.url.path for r in self.requests]
+
+
+def fetch(mode: str, transport: httpx.MockTransport, *args: Any, **options: Any) -> WholeSeries:
+    """`fetch_series` ("sync") or `fetch_series_async` over `transport`; the options `cache`,
+    `rate_limit`, `max_retries` and `strict` go to the client."""
+    names = ("cache", "rate_limit", "max_retries", "strict")
+    client_options = {key: options.pop(key) for key in names if key in options}
+    if mode == "sync":
+        with Tmdb("t", transport=transport, **client_options) as tmdb:
+            return fetch_series(tmdb, *args, **options)
+
+    async def run() -> WholeSeries:
+        async with AsyncTmdb("t", transport=transport, **client_options) as tmdb:
+            return await fetch_series_async(tmdb, *args, **options)
+
+    return asyncio.run(run())

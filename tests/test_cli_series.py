@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +18,7 @@ import pytest
 
 from tests.cli import RunCli, live_environment
 from tests.helpers import live_body
-from tests.series_bodies import series_handler
+from tests.series_bodies import editing, season_summary, series_handler
 from tmdb_facade.cli import _session
 from tmdb_facade.testing import FakeTmdb
 from tmdb_facade.testing._images import png_for
@@ -31,8 +31,15 @@ class WholeSeries:
     """A series of `episodes_per_season` (seasons 1, 2...): two posters a season and two
     stills an episode, each with a file name saying whose it is; its image files too."""
 
-    def __init__(self, monkeypatch: pytest.MonkeyPatch, episodes_per_season: Sequence[int]):
+    def __init__(
+        self,
+        monkeypatch: pytest.MonkeyPatch,
+        episodes_per_season: Sequence[int],
+        edit: Callable[[str, Any], Any] | None = None,
+    ):
         self._answer = series_handler(SERIES, episodes_per_season)
+        if edit is not None:  # TMDB's answers, changed before they are sent
+            self._answer = editing(self._answer, edit)
         self.requests: list[httpx.Request] = []
         transport = httpx.MockTransport(self._handle)
         monkeypatch.setattr(_session, "_offline_transport", lambda: transport)
@@ -169,6 +176,66 @@ def test_a_negative_season_is_refused_before_any_request(
     assert result.exit_code == 2
     assert result.error == "error: season numbers are 0 or more, got -1"
     assert result.stderr_lines == [result.error]  # no offline notice: nothing was sent
+    assert series.requests == []
+
+
+def test_tmdbs_own_bad_season_number_is_a_warning_not_a_usage_error(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def minus_one(path: str, body: Any) -> None:
+        if path == f"/3/tv/{SERIES}":
+            body["seasons"].append({**season_summary(SERIES, 3, 1), "season_number": -1})
+
+    series = WholeSeries(monkeypatch, [1, 1], minus_one)
+    result = run_cli("download", "series-stills", str(SERIES), "--to", str(tmp_path), "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["downloaded"] == stills(1, 1) + stills(2, 1)
+    assert any(
+        line.startswith("warning: fetch_series(4242): the series details contradict")
+        and "$.seasons[2].season_number: -1 is not a season number" in line
+        for line in result.stderr_lines
+    ), result.stderr
+    assert len(series.requests) == 1 + 2 + 2
+
+
+def test_a_season_answer_for_another_season_is_a_bad_response(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    def season_three(path: str, body: Any) -> None:
+        if path == f"/3/tv/{SERIES}/season/2":
+            body["season_number"] = 3
+
+    series = WholeSeries(monkeypatch, [1, 1, 1], season_three)
+    result = run_cli("download", "series-stills", str(SERIES), "--to", str(tmp_path))
+    assert result.exit_code == 7
+    assert result.error.endswith("the answer is for season 3, not season 2")
+    assert not any("/episode/" in path for path in series.paths)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_series_needing_more_requests_than_max_requests_is_a_usage_error(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    series = WholeSeries(monkeypatch, [2, 3])
+    args = ["download", "series-stills", str(SERIES), "--to", str(tmp_path)]
+    result = run_cli(*args, "--max-requests", "7")
+    assert result.exit_code == 2
+    assert result.error == (
+        f"error: series {SERIES} needs 1 + 2 seasons + 5 episodes = 8 requests, more than "
+        "max_requests=7; none of them was sent; --max-requests allows more"
+    )
+    assert series.paths == [f"/3/tv/{SERIES}"]
+    assert run_cli(*args, "--max-requests", "8").exit_code == 0
+
+
+@pytest.mark.parametrize("value", ["0", "-3", "many"])
+def test_max_requests_must_be_a_whole_number_of_at_least_one(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch, value: str
+) -> None:
+    series = WholeSeries(monkeypatch, [1])
+    result = run_cli("download", "series-posters", str(SERIES), "--max-requests", value)
+    assert result.exit_code == 2
+    assert "--max-requests: must be a whole number of at least 1" in result.error
     assert series.requests == []
 
 

@@ -10,7 +10,7 @@ from typing import Any
 import httpx
 import pytest
 
-from tests.series_bodies import series_handler
+from tests.series_bodies import Counting, fetch, series_handler
 from tmdb_facade import (
     AsyncTmdb,
     InvalidArgumentError,
@@ -27,38 +27,6 @@ from tmdb_facade.testing import FakeTmdb
 
 SERIES = 1396
 FIVE_BY_THIRTEEN = [13] * 5
-
-
-class Counting:
-    """A MockTransport over `handler` that keeps every request it saw."""
-
-    def __init__(self, handler: Any) -> None:
-        self.requests: list[httpx.Request] = []
-
-        def record(request: httpx.Request) -> httpx.Response:
-            self.requests.append(request)
-            response: httpx.Response = handler(request)
-            return response
-
-        self.transport = httpx.MockTransport(record)
-
-    def paths(self) -> list[str]:
-        return [r.url.path for r in self.requests]
-
-
-def fetch(mode: str, transport: httpx.MockTransport, *args: Any, **options: Any) -> WholeSeries:
-    client_options = {
-        key: options.pop(key) for key in ("cache", "rate_limit", "max_retries") if key in options
-    }
-    if mode == "sync":
-        with Tmdb("t", transport=transport, **client_options) as tmdb:
-            return fetch_series(tmdb, *args, **options)
-
-    async def run() -> WholeSeries:
-        async with AsyncTmdb("t", transport=transport, **client_options) as tmdb:
-            return await fetch_series_async(tmdb, *args, **options)
-
-    return asyncio.run(run())
 
 
 @pytest.fixture(params=["sync", "async"])
@@ -146,6 +114,9 @@ def test_a_season_not_in_the_series_is_named_after_one_request(mode: str) -> Non
         ({"language": "german"}, InvalidArgumentError, "language must look like"),
         ({"include_image_language": "en"}, InvalidArgumentTypeError, "must be a list"),
         ({"series_id": 0}, InvalidArgumentError, "series_id must be between"),
+        ({"max_requests": 0}, InvalidArgumentError, "max_requests must be 1 or more"),
+        ({"max_requests": 9.0}, InvalidArgumentTypeError, "max_requests must be an int or"),
+        ({"return_exceptions": 1}, InvalidArgumentTypeError, "return_exceptions must be a bool"),
     ],
 )
 def test_bad_arguments_are_refused_before_any_request(
@@ -213,6 +184,10 @@ def test_breaking_bad_season_one_from_the_fake_server_then_from_the_cache(
         paths = [r.path for r in server.requests]
         appended = {r.query.get("append_to_response") for r in server.requests[1:]}
     assert series.details.name == "Breaking Bad"
+    # its specials (season 0) besides the 5 seasons it counts: no contradiction
+    assert [s.season_number for s in series.details.seasons] == [0, 1, 2, 3, 4, 5]
+    assert series.details.number_of_seasons == 5
+    assert series.deviations == ()
     (season,) = series.seasons
     assert season.details.episodes[0].name == "Pilot"
     assert season.credits.cast[0].character == "Walter White"

@@ -157,6 +157,17 @@ class ThreadedMap:
         return_exceptions: Literal[True],
     ) -> list[T | TmdbError]: ...
 
+    @overload
+    def map(
+        self,
+        function: Callable[..., T],
+        items: Iterable[Any],
+        *,
+        concurrency: int = ...,
+        progress: Progress | None = ...,
+        return_exceptions: bool,
+    ) -> list[T | TmdbError]: ...
+
     def map(
         self,
         function: Callable[..., T],
@@ -209,6 +220,17 @@ class TaskMap:
         concurrency: int = ...,
         progress: Progress | None = ...,
         return_exceptions: Literal[True],
+    ) -> list[T | TmdbError]: ...
+
+    @overload
+    async def map(
+        self,
+        function: Callable[..., Awaitable[T]],
+        items: Iterable[Any],
+        *,
+        concurrency: int = ...,
+        progress: Progress | None = ...,
+        return_exceptions: bool,
     ) -> list[T | TmdbError]: ...
 
     async def map(

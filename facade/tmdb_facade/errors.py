@@ -13,6 +13,7 @@
     │   └── APITimeoutError          no answer in time
     ├── ResponseValidationError      an answer that cannot be used (any departure from the
     │                                spec, with strict=True)
+    ├── MaxRequestsError             a bulk fetch would take more than its `max_requests`
     └── ClientClosedError            the client was closed (also a RuntimeError)
 
     SpecDeviationWarning             (a warning) an answer departs from the spec, kept as sent
@@ -32,6 +33,7 @@ __all__ = [
     "ClientClosedError",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
+    "MaxRequestsError",
     "MissingCredentialsError",
     "NotFoundError",
     "RateLimitError",
@@ -169,6 +171,27 @@ class ResponseValidationError(_RequestError):
         self.json_path = json_path
         self.http_status = http_status
         self.body = body
+
+
+class MaxRequestsError(TmdbError):
+    """A bulk fetch (`fetch_series`) would take more requests than its `max_requests`.
+
+    Raised once the series details tell how many: none of the requests beyond was sent.
+    `needed` is the count the series asks for, `max_requests` the cap it exceeds.
+    """
+
+    def __init__(self, message: str, *, needed: int, max_requests: int) -> None:
+        super().__init__(message)
+        self.needed = needed
+        self.max_requests = max_requests
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # The default rebuilds an exception from `args` alone, without the keyword arguments.
+        return (_rebuild_max_requests, (str(self), self.needed, self.max_requests))
+
+
+def _rebuild_max_requests(message: str, needed: int, max_requests: int) -> MaxRequestsError:
+    return MaxRequestsError(message, needed=needed, max_requests=max_requests)
 
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {

@@ -3,14 +3,18 @@
 `fetch_series(tmdb, 1396)` (and `fetch_series_async` for `AsyncTmdb`) asks for the series
 details, then each season's details with its posters, credits and aggregate credits appended
 (`append_to_response`: one request a season instead of four), then each episode's stills, the
-seasons and the stills each through the client's `map`, so at the rate limit's ceiling. That is
-at most 1 + seasons + episodes requests. The two functions differ only in `await`; what they
-decide (which seasons, which episodes, the result) is the pure code below.
+seasons and the stills each through the client's `map`, so at the rate limit's ceiling.
+
+The series details bound the rest (`_series_plan`): at most `number_of_seasons` seasons besides
+the specials, at most each season's `episode_count` episodes and `number_of_episodes` in all,
+each season and episode once; so at most 1 + seasons + episodes requests, and never more than
+`max_requests`. The two functions differ only in `await`; what they decide is the pure code
+below and in `_series_plan`.
 """
 
 from __future__ import annotations
 
-import functools
+import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
@@ -24,21 +28,42 @@ from tmdb_api.models import (
     SeasonDetails,
     SeriesDetails,
 )
-from tmdb_api.types import Unset
+from tmdb_api.types import Deviation
 
 from ._calls import Appendix, ImageLanguages, api_call
 from ._constants import MAX_CONNECTIONS
+from ._series_plan import (
+    CheckedSeason,
+    Listing,
+    Tracker,
+    checked_cap,
+    checked_flag,
+    checked_season,
+    checked_seasons,
+    checked_stills,
+    listing,
+)
 from .bulk import Progress
 from .bulk import _check as check_concurrency
-from .errors import InvalidArgumentError, InvalidArgumentTypeError, ResponseValidationError
+from .errors import InvalidArgumentTypeError, SpecDeviationWarning, TmdbError
 
 if TYPE_CHECKING:
     from .client import AsyncTmdb, Tmdb
 
-__all__ = ["SeriesSeason", "WholeSeries", "fetch_series", "fetch_series_async"]
+__all__ = [
+    "DEFAULT_MAX_REQUESTS",
+    "SeriesSeason",
+    "WholeSeries",
+    "fetch_series",
+    "fetch_series_async",
+]
 
 #: What each season-details request brings along.
 APPENDED: Final[Sequence[Appendix]] = ("images", "credits", "aggregate_credits")
+
+#: `fetch_series`'s cap on requests unless told otherwise: a series of 40 seasons and 1,900
+#: episodes, 40 s at TMDB's 50 requests a second. `max_requests=None` lifts it.
+DEFAULT_MAX_REQUESTS: Final = 2_000
 
 
 @dataclass(frozen=True)
@@ -54,10 +79,25 @@ class SeriesSeason:
     """Everyone of every episode (`.cast[].roles`, `.crew[].jobs`)."""
     stills: dict[int, list[Image]]
     """Each episode's stills by episode number, in episode order; empty with `stills=False`."""
+    episode_images: dict[int, EpisodeImages]
+    """Each episode's images answer, whole, by episode number (`stills` holds their stills)."""
+    still_errors: dict[int, TmdbError]
+    """With `return_exceptions=True`, the error of each episode whose stills failed."""
+    deviations: tuple[Deviation, ...] = ()
+    """Where the season's answer contradicts the series (episodes beyond its count, listed
+    twice, of another season): what was therefore left out. JSON paths into `details`."""
 
     @property
     def season_number(self) -> int:
         return self.details.season_number
+
+    def to_dict(self) -> dict[str, Any]:
+        """What TMDB sent: the season details (with the appended parts) under "details", and
+        each episode's images answer under "episode_images", in episode order."""
+        return {
+            "details": self.details.to_dict(),
+            "episode_images": [answer.to_dict() for answer in self.episode_images.values()],
+        }
 
 
 @dataclass(frozen=True)
@@ -66,6 +106,20 @@ class WholeSeries:
 
     details: SeriesDetails
     seasons: list[SeriesSeason]
+    season_errors: dict[int, TmdbError]
+    """With `return_exceptions=True`, the error of each season that failed, by number."""
+    deviations: tuple[Deviation, ...] = ()
+    """Where the series details contradict themselves (more seasons or episodes listed than
+    counted, a season listed twice or under an impossible number): what was therefore not
+    fetched. JSON paths into `details`."""
+
+    def to_dict(self) -> dict[str, Any]:
+        """What TMDB sent: the series details under "details", and each season's
+        `SeriesSeason.to_dict()` under "seasons"."""
+        return {
+            "details": self.details.to_dict(),
+            "seasons": [season.to_dict() for season in self.seasons],
+        }
 
 
 @dataclass(frozen=True)
@@ -78,19 +132,8 @@ class _Plan:
     language: str | None
     include_image_language: ImageLanguages | None
     concurrency: int
-
-    def season_numbers(self, details: SeriesDetails) -> list[int]:
-        """The seasons to fetch, in the series' order: the ones asked for, else all."""
-        listed = [season.season_number for season in details.seasons]
-        if self.seasons is None:
-            return listed
-        missing = sorted(self.seasons.difference(listed))
-        if missing:
-            raise InvalidArgumentError(
-                f"series {self.series_id} has no season {', '.join(map(str, missing))}; "
-                f"its seasons: {', '.join(map(str, listed)) or 'none'}"
-            )
-        return [number for number in listed if number in self.seasons]
+    max_requests: int | None
+    return_exceptions: bool
 
     @property
     def season_options(self) -> dict[str, Any]:
@@ -106,80 +149,98 @@ class _Plan:
         """The keyword arguments of each `episode_images` call."""
         return {"language": self.language, "include_image_language": self.include_image_language}
 
-    def episodes(self, seasons: Sequence[SeasonDetails]) -> list[tuple[int, int, int]]:
-        """(series, season, episode) of every episode whose stills to fetch."""
+    def url(self, base_url: str, season: int | None = None, episode: int | None = None) -> str:
+        """The (redacted) URL errors name: the series, a season, or an episode's images."""
+        url = f"{base_url}/3/tv/{self.series_id}"
+        if season is not None:
+            url += f"/season/{season}"
+        if episode is not None:
+            url += f"/episode/{episode}/images"
+        return url
+
+    def listing(self, base_url: str, strict: bool, details: SeriesDetails) -> Listing:
+        """The seasons to fetch, within the series' own counts and `max_requests`."""
+        url = self.url(base_url)
+        found = listing(details, self.series_id, self.seasons, url, strict=strict)
+        found.check_cap(self.series_id, self.stills, self.max_requests)
+        return found
+
+    def season(
+        self, base_url: str, strict: bool, found: Listing, number: int, details: SeasonDetails
+    ) -> CheckedSeason:
+        """Season `number`'s answer, checked to be that season's with every part appended."""
+        url = self.url(base_url, number)
+        return checked_season(details, number, found.seasons[number], url, strict=strict)
+
+    def episode(
+        self, base_url: str, season: int, episode: int, episode_id: int, images: EpisodeImages
+    ) -> EpisodeImages:
+        """An episode's images answer, checked to be that episode's."""
+        return checked_stills(images, episode_id, self.url(base_url, season, episode))
+
+    def episodes(
+        self, found: Listing, seasons: Sequence[CheckedSeason | TmdbError]
+    ) -> list[tuple[int, int, int]]:
+        """(season, episode, episode id) of every episode whose stills to fetch."""
         if not self.stills:
             return []
         return [
-            (self.series_id, season.season_number, episode.episode_number)
-            for season in seasons
-            for episode in season.episodes
+            (number, episode, episode_id)
+            for number, season in zip(found.seasons, seasons, strict=True)
+            if isinstance(season, CheckedSeason)
+            for episode, episode_id in season.episodes.items()
         ]
 
     def assemble(
         self,
-        base_url: str,
         details: SeriesDetails,
-        seasons: Sequence[SeasonDetails],
-        stills: Sequence[EpisodeImages],
+        found: Listing,
+        seasons: Sequence[CheckedSeason | TmdbError],
+        stills: Sequence[EpisodeImages | TmdbError],
     ) -> WholeSeries:
-        found = iter(stills)
-        return WholeSeries(
-            details=details,
-            seasons=[
+        answers = iter(stills)
+        whole, failed = [], {}
+        for number, season in zip(found.seasons, seasons, strict=True):
+            if not isinstance(season, CheckedSeason):
+                failed[number] = season
+                continue
+            images: dict[int, EpisodeImages] = {}
+            errors: dict[int, TmdbError] = {}
+            for episode in season.episodes if self.stills else ():
+                answer = next(answers)
+                if isinstance(answer, EpisodeImages):
+                    images[episode] = answer
+                else:
+                    errors[episode] = answer
+            whole.append(
                 SeriesSeason(
-                    details=season,
-                    posters=_appended(base_url, self.series_id, season, "images").posters,
-                    credits=_appended(base_url, self.series_id, season, "credits_"),
-                    aggregate_credits=_appended(
-                        base_url, self.series_id, season, "aggregate_credits"
-                    ),
-                    stills={
-                        episode.episode_number: next(found).stills
-                        for episode in (season.episodes if self.stills else [])
-                    },
+                    details=season.details,
+                    posters=season.images.posters,
+                    credits=season.credits,
+                    aggregate_credits=season.aggregate_credits,
+                    stills={episode: answer.stills for episode, answer in images.items()},
+                    episode_images=images,
+                    still_errors=errors,
+                    deviations=season.deviations,
                 )
-                for season in seasons
-            ],
-        )
+            )
+        result = WholeSeries(details, whole, failed, found.deviations)
+        self._warn(result)
+        return result
 
-
-def _appended(base_url: str, series_id: int, season: SeasonDetails, name: str) -> Any:
-    """An appended part of the season details, or the error of an answer without it."""
-    value = getattr(season, name)
-    if isinstance(value, Unset):
-        field = name.rstrip("_")
-        url = f"{base_url}/3/tv/{series_id}/season/{season.season_number}"
-        raise ResponseValidationError(
-            f"GET {url}: the season details lack `{field}`, asked for with append_to_response",
-            json_path=f"$.{field}",
-            http_status=200,
-            body=None,
-            request_method="GET",
-            request_url=url,
-        )
-    return value
-
-
-class _Tracker:
-    """One `progress(done, total)` over the three steps; the total grows as it becomes known."""
-
-    def __init__(self, progress: Progress | None) -> None:
-        self._progress = progress
-        self._done = 0
-        self._total = 1  # the series details; the seasons and episodes once known
-
-    def step(self, finished: int, coming: int) -> Progress:
-        """`finished` calls of the last step are done, `coming` follow: their `map` progress."""
-        self._done += finished
-        self._total += coming
-        self._report(self._done)
-        base = self._done
-        return lambda done, _: self._report(base + done)
-
-    def _report(self, done: int) -> None:
-        if self._progress is not None:
-            self._progress(done, self._total)
+    def _warn(self, result: WholeSeries) -> None:
+        """A `SpecDeviationWarning` for each contradiction, as the clients warn of theirs."""
+        found = [("series details", d) for d in result.deviations]
+        for season in result.seasons:
+            found += [(f"season {season.season_number} details", d) for d in season.deviations]
+        for where, deviation in found:
+            warnings.warn(
+                f"fetch_series({self.series_id}): the {where} contradict the series at "
+                f"{deviation.json_path}: {deviation.problem} (Tmdb(strict=True) makes this an "
+                "error)",
+                SpecDeviationWarning,
+                stacklevel=4,
+            )
 
 
 def _plan(
@@ -189,31 +250,21 @@ def _plan(
     language: str | None,
     include_image_language: ImageLanguages | None,
     concurrency: int,
+    max_requests: object,
+    return_exceptions: object,
 ) -> _Plan:
     if type(series_id) is not int:
         raise InvalidArgumentTypeError(f"series_id must be an int, got {type(series_id).__name__}")
-    if seasons is not None:
-        if isinstance(seasons, str | bytes) or not isinstance(seasons, Collection):
-            raise InvalidArgumentTypeError(
-                f"seasons must be a collection of season numbers, got {type(seasons).__name__}"
-            )
-        for number in seasons:
-            if type(number) is not int:
-                raise InvalidArgumentTypeError(
-                    f"seasons must hold ints, got {type(number).__name__}"
-                )
-            if number < 0:
-                raise InvalidArgumentError(f"season numbers are 0 or more, got {number}")
-    if type(stills) is not bool:
-        raise InvalidArgumentTypeError(f"stills must be a bool, got {type(stills).__name__}")
     check_concurrency(concurrency)
     plan = _Plan(
         series_id,
-        None if seasons is None else frozenset(seasons),
-        stills,
+        checked_seasons(seasons),
+        checked_flag("stills", stills),
         language,
         include_image_language,
         concurrency,
+        checked_cap(max_requests),
+        checked_flag("return_exceptions", return_exceptions),
     )
     # Every argument of the later calls checked now, by building one of them, not later when
     # the series details would already have been fetched.
@@ -230,6 +281,8 @@ def fetch_series(
     language: str | None = None,
     include_image_language: ImageLanguages | None = None,
     concurrency: int = MAX_CONNECTIONS,
+    max_requests: int | None = DEFAULT_MAX_REQUESTS,
+    return_exceptions: bool = False,
     progress: Progress | None = None,
 ) -> WholeSeries:
     """Every season of a series with its posters, credits and episode stills.
@@ -243,25 +296,55 @@ def fetch_series(
     the episodes' stills (1 + seasons requests). `language` and `include_image_language` go
     to every request, as in `season_details`. `progress(done, total)` follows `map`'s, with
     a total that grows as the seasons and episodes become known.
+
+    Only what the series details count is fetched, each season and episode once; where TMDB
+    contradicts itself, the rest is left out and said so in `deviations` (with a
+    `SpecDeviationWarning`; a `ResponseValidationError` with `Tmdb(strict=True)`). A season
+    or stills answer for another season or episode than asked is a `ResponseValidationError`.
+    If the series needs more than `max_requests` requests (None: no cap), `MaxRequestsError`
+    is raised after the first. A season's or an episode's error stops the rest and is
+    raised, unless `return_exceptions=True` keeps it in `season_errors` or the season's
+    `still_errors`; an error about the series itself is always raised.
     """
-    plan = _plan(series_id, seasons, stills, language, include_image_language, concurrency)
-    tracker = _Tracker(progress)
-    details = tmdb.series_details(series_id, language=language)
-    numbers = plan.season_numbers(details)
-    found = tmdb.map(
-        functools.partial(tmdb.season_details, **plan.season_options),
-        [(series_id, number) for number in numbers],
-        concurrency=concurrency,
-        progress=tracker.step(1, len(numbers)),
+    plan = _plan(
+        series_id,
+        seasons,
+        stills,
+        language,
+        include_image_language,
+        concurrency,
+        max_requests,
+        return_exceptions,
     )
-    episodes = plan.episodes(found)
+    tracker = Tracker(progress)
+    details = tmdb.series_details(series_id, language=language)
+    found = plan.listing(tmdb.base_url, tmdb.strict, details)
+
+    def season(number: int) -> CheckedSeason:
+        answer = tmdb.season_details(series_id, number, **plan.season_options)
+        return plan.season(tmdb.base_url, tmdb.strict, found, number, answer)
+
+    checked = tmdb.map(
+        season,
+        list(found.seasons),
+        concurrency=concurrency,
+        progress=tracker.step(1, len(found.seasons)),
+        return_exceptions=plan.return_exceptions,
+    )
+    episodes = plan.episodes(found, checked)
+
+    def still(number: int, episode: int, episode_id: int) -> EpisodeImages:
+        answer = tmdb.episode_images(series_id, number, episode, **plan.still_options)
+        return plan.episode(tmdb.base_url, number, episode, episode_id, answer)
+
     images = tmdb.map(
-        functools.partial(tmdb.episode_images, **plan.still_options),
+        still,
         episodes,
         concurrency=concurrency,
-        progress=tracker.step(len(numbers), len(episodes)),
+        progress=tracker.step(len(found.seasons), len(episodes)),
+        return_exceptions=plan.return_exceptions,
     )
-    return plan.assemble(tmdb.base_url, details, found, images)
+    return plan.assemble(details, found, checked, images)
 
 
 async def fetch_series_async(
@@ -273,24 +356,47 @@ async def fetch_series_async(
     language: str | None = None,
     include_image_language: ImageLanguages | None = None,
     concurrency: int = MAX_CONNECTIONS,
+    max_requests: int | None = DEFAULT_MAX_REQUESTS,
+    return_exceptions: bool = False,
     progress: Progress | None = None,
 ) -> WholeSeries:
     """`fetch_series` for `AsyncTmdb`: `await fetch_series_async(tmdb, 1396)`."""
-    plan = _plan(series_id, seasons, stills, language, include_image_language, concurrency)
-    tracker = _Tracker(progress)
-    details = await tmdb.series_details(series_id, language=language)
-    numbers = plan.season_numbers(details)
-    found = await tmdb.map(
-        functools.partial(tmdb.season_details, **plan.season_options),
-        [(series_id, number) for number in numbers],
-        concurrency=concurrency,
-        progress=tracker.step(1, len(numbers)),
+    plan = _plan(
+        series_id,
+        seasons,
+        stills,
+        language,
+        include_image_language,
+        concurrency,
+        max_requests,
+        return_exceptions,
     )
-    episodes = plan.episodes(found)
+    tracker = Tracker(progress)
+    details = await tmdb.series_details(series_id, language=language)
+    found = plan.listing(tmdb.base_url, tmdb.strict, details)
+
+    async def season(number: int) -> CheckedSeason:
+        answer = await tmdb.season_details(series_id, number, **plan.season_options)
+        return plan.season(tmdb.base_url, tmdb.strict, found, number, answer)
+
+    checked = await tmdb.map(
+        season,
+        list(found.seasons),
+        concurrency=concurrency,
+        progress=tracker.step(1, len(found.seasons)),
+        return_exceptions=plan.return_exceptions,
+    )
+    episodes = plan.episodes(found, checked)
+
+    async def still(number: int, episode: int, episode_id: int) -> EpisodeImages:
+        answer = await tmdb.episode_images(series_id, number, episode, **plan.still_options)
+        return plan.episode(tmdb.base_url, number, episode, episode_id, answer)
+
     images = await tmdb.map(
-        functools.partial(tmdb.episode_images, **plan.still_options),
+        still,
         episodes,
         concurrency=concurrency,
-        progress=tracker.step(len(numbers), len(episodes)),
+        progress=tracker.step(len(found.seasons), len(episodes)),
+        return_exceptions=plan.return_exceptions,
     )
-    return plan.assemble(tmdb.base_url, details, found, images)
+    return plan.assemble(details, found, checked, images)

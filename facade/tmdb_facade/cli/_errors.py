@@ -22,6 +22,7 @@ from tmdb_facade.errors import (
     AuthenticationError,
     InvalidArgumentError,
     InvalidArgumentTypeError,
+    MaxRequestsError,
     MissingCredentialsError,
     NotFoundError,
     RateLimitError,
@@ -82,6 +83,9 @@ def explain(error: TmdbError, context: Context) -> CliError:
     match error:
         case InvalidArgumentError() | InvalidArgumentTypeError():
             return CliError(str(error), ExitCode.USAGE)
+        case MaxRequestsError():
+            # The cap is the command's own (--max-requests): a usage matter, not TMDB's.
+            return CliError(f"{error}; --max-requests allows more", ExitCode.USAGE)
         case MissingCredentialsError():
             return CliError(str(error), ExitCode.AUTH)
         case AuthenticationError():

@@ -55,7 +55,8 @@ every time; offline runs never cache. The file: {{cache_file}}
 
 Exit codes:
   0    success
-  2    usage: unknown command or option, bad argument (id, language, size)
+  2    usage: unknown command or option, bad argument (id, language, size), or a
+       series that needs more requests than --max-requests
   3    authentication: TMDB rejected the credential, or it is malformed
   4    not found: no such series, season, episode or person (or no image for --best)
   5    rate limited: TMDB still answered 429 after the retries, or asked to wait too long

@@ -24,7 +24,7 @@ from typing import Final
 from tmdb_api.models import Image
 from tmdb_facade.bulk import Progress
 from tmdb_facade.images import ImageKind
-from tmdb_facade.series import WholeSeries, fetch_series_async
+from tmdb_facade.series import DEFAULT_MAX_REQUESTS, WholeSeries, fetch_series_async
 
 from . import _options as opt
 from ._commands import settings_of
@@ -145,6 +145,7 @@ async def run(download: SeriesDownload, args: argparse.Namespace) -> None:
                 stills=download.stills,
                 language=args.language,
                 include_image_language=args.image_language,
+                max_requests=args.max_requests,
                 progress=_announcing(progress, notice),
             )
         listed = download.listed(series)
@@ -180,6 +181,14 @@ def add_series_downloads(kinds: Commands[Parser], parents: Sequence[Parser]) -> 
             metavar="N",
             help="only season N (0: the specials); repeat it for several (default: every "
             "season; offline, those the recorded data has)",
+        )
+        parser.add_argument(
+            "--max-requests",
+            type=opt._at_least_one,
+            default=DEFAULT_MAX_REQUESTS,
+            metavar="N",
+            help="stop before sending anything more if the series needs more than N "
+            f"requests to list (default: {DEFAULT_MAX_REQUESTS})",
         )
         opt.add_language(parser)
         opt.add_image_language(parser)
