@@ -270,15 +270,15 @@ def test_offline_series_posters_takes_the_recorded_season_and_says_so(
     assert files_in(tmp_path / "original") == set(posters)
 
 
-def test_offline_series_stills_stops_at_the_first_episode_not_recorded(
+def test_offline_series_stills_saves_the_recorded_stills_of_the_recorded_season(
     run_cli: RunCli, tmp_path: Path
 ) -> None:
     result = run_cli("download", "series-stills", "1396", "--to", str(tmp_path))
-    assert result.exit_code == 4
+    assert result.exit_code == 0, result.stderr
     assert result.stderr_lines[1] == SEASON_NOTICE
-    assert "/3/tv/1396/season/1/episode/2/images returned HTTP 404" in result.error
-    assert "the offline data has only series 1396; season 1396 1; episode 1396 1 1;" in result.error
-    assert list(tmp_path.iterdir()) == []  # nothing saved: it failed while listing
+    recorded = live_body("tv_1396_season_1_episode_1_images")["stills"]
+    saved = sorted(path.name for path in (tmp_path / "original").iterdir())
+    assert saved == sorted(still["file_path"].lstrip("/") for still in recorded)
 
 
 @pytest.mark.parametrize(

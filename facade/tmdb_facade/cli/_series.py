@@ -6,9 +6,8 @@ season, and for the stills one per episode, at the rate limit's ceiling); they a
 like every other download (`_files.save_images`): into FOLDER/SIZE, whole, skipped when there.
 
 Offline, the recorded data has only season 1 of series 1396, and the stills of its episode 1
-alone: without --season, a series download takes the seasons the data has, and says so, so
-that series-posters works; series-stills then stops at episode 2 (exit 4, naming what the
-data has), as any offline command asking for what was not recorded.
+alone (its other episodes answer with none): without --season, a series download takes the
+seasons the data has, and says so, so that both commands work offline.
 """
 
 from __future__ import annotations
