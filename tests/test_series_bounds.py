@@ -407,6 +407,7 @@ def test_to_dict_gives_back_exactly_what_was_sent(mode: str) -> None:
 
 # -- list items that are not objects: the tolerant models set them aside ----------------------
 
+
 def test_a_season_item_that_is_not_an_object_is_left_out(
     mode: str, deviations_allowed: None
 ) -> None:
