@@ -13,7 +13,8 @@
     │   └── APITimeoutError          no answer in time
     ├── ResponseValidationError      an answer that cannot be used (any departure from the
     │                                spec, with strict=True)
-    └── ClientClosedError            the client was closed (also a RuntimeError)
+    ├── ClientClosedError            the client was closed (also a RuntimeError)
+    └── RateLimiterError             a shared rate limiter could not use its store
 
     SpecDeviationWarning             (a warning) an answer departs from the spec, kept as sent
 
@@ -35,6 +36,7 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "RateLimitError",
+    "RateLimiterError",
     "ResponseValidationError",
     "ServerError",
     "SpecDeviationWarning",
@@ -81,6 +83,13 @@ class InvalidArgumentError(TmdbError, ValueError):
 
 class InvalidArgumentTypeError(TmdbError, TypeError):
     """An argument has the wrong type; nothing was sent."""
+
+
+class RateLimiterError(TmdbError):
+    """A shared rate limiter could not use its store (the SQLite file, the Redis server).
+
+    Here rather than with the limiters, so that it can be caught without their extras.
+    """
 
 
 def tmdb_error_fields(body: Any) -> tuple[int | None, str | None]:
