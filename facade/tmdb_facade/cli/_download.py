@@ -96,11 +96,12 @@ async def run(download: Download, args: argparse.Namespace) -> None:
             kind=images.kind,
             size=args.size,
             folder=folder,
-            progress_console=make_console(sys.stderr),
+            progress_console=None if args.quiet else make_console(sys.stderr),
+            force=args.force,
         )
     if args.as_json:
         print_json(report.to_dict())
-    else:
+    elif not args.quiet:
         print_lines([report.summary()])
 
 
