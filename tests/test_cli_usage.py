@@ -22,6 +22,7 @@ CANARY = "canary-secret-0123456789abcdef"
 EVERY_COMMAND = [
     *([command.name] for command in COMMANDS),
     ["download"],
+    ["completion"],
     *(["download", download.name] for download in (*DOWNLOADS, *SERIES_DOWNLOADS)),
 ]
 
