@@ -25,7 +25,7 @@ def test_every_name_in_all_imports_by_name() -> None:
 
 
 def _subclasses(cls: type) -> set[type]:
-    direct = set(cls.__subclasses__())
+    direct: set[type] = set(cls.__subclasses__())
     return direct.union(*(_subclasses(sub) for sub in direct))
 
 
