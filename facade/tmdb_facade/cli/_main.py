@@ -33,7 +33,7 @@ Examples:
   tmdb-facade series 1396                      # its seasons
   tmdb-facade season-images 1396 1 --best --image-language en,null --size w500
   tmdb-facade person-images 62 --json | jq '.profiles | length'
-  tmdb-facade download season-posters 1396 1 --size w342 --to posters
+  tmdb-facade download season-posters 1396 1 --size w342 -o posters
   tmdb-facade download series-stills 1396 --season 1 --season 2 --size w300
 """
 

@@ -276,8 +276,9 @@ def print_images(
     console.print(title, soft_wrap=True)
     for image in shown:
         link = url(image)
-        language, pixels, rating, votes = _image_facts(image)
+        language, pixels, rating, _ = _image_facts(image)
+        votes = counted(image.vote_count, "vote")
         console.print(Text(link, style=Style(link=link)), soft_wrap=True)
-        console.print(f"  {language}, {pixels}, rating {rating}, {votes} votes", soft_wrap=True)
+        console.print(f"  {language}, {pixels}, rating {rating}, {votes}", soft_wrap=True)
     if table.caption:
         console.print(str(table.caption), soft_wrap=True)
