@@ -103,6 +103,7 @@ def is_saved(path: Path) -> bool:
     """Whether `path` already holds a whole image of the format its name says: an empty, cut
     or foreign file (an error page, a JPEG's name on PNG data) is fetched again, not kept."""
     try:
+        # Read whole: an image is at most a few MB, and its last bytes say if it is whole.
         data = path.read_bytes()
     except OSError:  # absent, or a folder of that name: fetched, and writing says why not
         return False
@@ -220,7 +221,7 @@ def _file_mode() -> int:
 
 def write_atomically(path: Path, data: bytes, mode: int) -> None:
     """Write to a temporary file beside `path`, then rename: `path` is whole or absent,
-    even after Ctrl-C, so the next run's skip-if-present is always right."""
+    even after Ctrl-C, so the next run's skip-if-whole is always right."""
     # `.tmdb-XXXXXXXX.part` whatever the image's name: never too long where the name is not,
     # hidden from `ls`, and never a saved name (those do not start with a dot).
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmdb-", suffix=".part")
