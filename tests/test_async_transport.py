@@ -69,7 +69,7 @@ def test_the_credential_reaches_the_api_and_not_the_image_server(
         FakeTmdb(access_token=CANARY, api_key=CANARY) as api,
         FakeTmdb(access_token=CANARY, api_key=CANARY) as images,
     ):
-        assert asyncio.run(run(api, images)).startswith(b"\x89PNG")
+        assert asyncio.run(run(api, images)).startswith(b"\xff\xd8\xff")
         (to_api,) = api.requests
         (to_images,) = images.requests
     assert to_api.status == 200

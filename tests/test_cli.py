@@ -349,13 +349,16 @@ def test_best_follows_the_language_and_defaults_to_english(run_cli: RunCli) -> N
     assert by_language.stdout.endswith(french.file_path + "\n")
 
 
-def test_best_with_json_prints_the_image_as_tmdb_sent_it(run_cli: RunCli) -> None:
+def test_best_with_json_prints_the_image_as_tmdb_sent_it_and_its_url(run_cli: RunCli) -> None:
     profiles = PersonImages.from_dict(live_body("person_62_images")).profiles
     expected = best_image(profiles, [None])
     assert expected is not None
-    result = run_cli("person-images", "62", "--best", "--json")
+    result = run_cli("person-images", "62", "--best", "--json", "--size", "w185")
     assert result.exit_code == 0
-    assert json.loads(result.stdout) == expected.to_dict()
+    url = f"https://image.tmdb.org/t/p/w185{expected.file_path}"
+    assert json.loads(result.stdout) == {**expected.to_dict(), "url": url}
+    original = run_cli("person-images", "62", "--best", "--json")  # --size matters
+    assert json.loads(original.stdout)["url"] == url.replace("/w185/", "/original/")
 
 
 def test_best_of_episode_stills(run_cli: RunCli) -> None:

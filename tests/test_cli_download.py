@@ -20,7 +20,7 @@ from tmdb_facade.cli._errors import CliError, ExitCode
 from tmdb_facade.cli._files import file_name, is_whole_image, write_atomically
 from tmdb_facade.models import Image
 from tmdb_facade.testing import FakeTmdb
-from tmdb_facade.testing._images import PNG_SIGNATURE, png_for
+from tmdb_facade.testing._images import JPEG_SIGNATURE, jpeg_for, png_for
 
 
 def names_of(recording: str, kind: str, language: str | None = "any") -> set[str]:
@@ -46,15 +46,16 @@ def test_season_posters_are_saved_then_skipped(run_cli: RunCli, tmp_path: Path) 
     assert files_in(folder) == english
     assert first.stdout == f"{folder}: 25 downloaded, 0 skipped (already there)\n"
     for name in english:  # the fake image server's file for that path
-        assert (folder / name).read_bytes() == png_for(f"/{name}")
+        assert (folder / name).read_bytes() == jpeg_for(f"/{name}")
         assert (folder / name).stat().st_mode & 0o777 == 0o644  # not mkstemp's 0o600
 
     mine = folder / sorted(english)[0]
-    mine.write_bytes(b"edited by hand")
+    mine.write_bytes(jpeg_for("/another picture.jpg"))  # edited by hand, and still a JPEG
     second = run_cli(*args, "--size", "w342", "--to", str(to))
     assert second.exit_code == 0
     assert second.stdout == f"{folder}: 0 downloaded, 25 skipped (already there)\n"
-    assert mine.read_bytes() == b"edited by hand"  # neither fetched again nor overwritten
+    # Neither fetched again nor overwritten.
+    assert mine.read_bytes() == jpeg_for("/another picture.jpg")
 
 
 def test_episode_stills_go_to_a_folder_named_after_the_episode(
@@ -65,7 +66,7 @@ def test_episode_stills_go_to_a_folder_named_after_the_episode(
     assert result.exit_code == 0
     folder = tmp_path / "tv-1396-season-1-episode-1-stills" / "w300"
     assert files_in(folder) == names_of("tv_1396_season_1_episode_1_images", "stills")
-    assert all(path.read_bytes().startswith(PNG_SIGNATURE) for path in folder.iterdir())
+    assert all(path.read_bytes().startswith(JPEG_SIGNATURE) for path in folder.iterdir())
 
 
 def test_person_profiles_with_json_report_what_was_done(
@@ -131,7 +132,7 @@ def test_a_failed_download_leaves_whole_files_only_and_a_rerun_completes_it(
     folder = tmp_path / "original"
     saved = files_in(folder)  # no temporary file left behind, and every file whole
     assert len(saved) < 32
-    assert all((folder / name).read_bytes() == png_for(f"/{name}") for name in saved)
+    assert all((folder / name).read_bytes() == jpeg_for(f"/{name}") for name in saved)
     rerun = run_cli(*args)
     assert rerun.exit_code == 0
     assert rerun.stdout.endswith(
@@ -149,9 +150,6 @@ def test_a_folder_that_cannot_be_made_exits_8(run_cli: RunCli, tmp_path: Path) -
         f"error: cannot save into {blocker / 'profiles' / 'original'}: "
         f"{blocker} is a file, not a folder"
     )
-    to_a_file = run_cli("download", "person-profiles", "62", "--to", str(blocker))
-    assert to_a_file.exit_code == 8
-    assert to_a_file.error.endswith(f": {blocker} is a file, not a folder")
 
 
 def test_a_folder_that_cannot_be_written_exits_8(

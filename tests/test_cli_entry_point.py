@@ -59,6 +59,11 @@ CLOSED_PIPE_COMMANDS = [
     ["download", "series-posters", "1396", "--season", "1"],
     ["person-images", "62", "--best"],
     ["season-images", "1396", "1", "--json"],
+    # Printed by argparse, which swallows a write error (exit 0) unless told otherwise.
+    ["--help"],
+    ["--version"],
+    ["download", "series-stills", "--help"],
+    ["completion", "bash"],
 ]
 
 
@@ -108,6 +113,24 @@ def test_without_rich_the_command_line_says_what_to_install(tmp_path: Path) -> N
     assert NEEDS_RICH == (
         "error: the tmdb-facade command line needs rich: pip install 'tmdb-facade[cli]'"
     )
+
+
+@pytest.mark.parametrize(
+    ("args", "starts"),
+    [
+        (["--help"], "usage: tmdb-facade "),
+        (["download", "season-posters", "--help"], "usage: tmdb-facade download season-posters"),
+        (["--version"], "tmdb-facade, version "),
+    ],
+)
+def test_help_and_version_work_without_rich(tmp_path: Path, args: list[str], starts: str) -> None:
+    (tmp_path / "sitecustomize.py").write_text("import sys\nsys.modules['rich'] = None\n")
+    env = offline_environment() | {"PYTHONPATH": str(tmp_path)}
+    result = subprocess.run(
+        [SCRIPT, *args], capture_output=True, text=True, env=env, timeout=60, check=False
+    )
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith(starts)
 
 
 def loaded_by_import_tmdb_facade(*, click_installed: bool) -> list[str]:

@@ -21,7 +21,7 @@ from tests.helpers import live_body
 from tests.series_bodies import editing, season_summary, series_handler
 from tmdb_facade.cli import _session
 from tmdb_facade.testing import FakeTmdb
-from tmdb_facade.testing._images import png_for
+from tmdb_facade.testing._images import placeholder_for
 
 SERIES = 4242  # not in the recorded data: offline runs take all of its seasons
 _EPISODE = re.compile(r"/3/tv/\d+/season/(\d+)/episode/(\d+)/images")
@@ -48,9 +48,8 @@ class WholeSeries:
         path = request.url.path
         if path.startswith("/t/p/"):
             file_path = "/" + path.split("/")[-1]
-            return httpx.Response(
-                200, content=png_for(file_path), headers={"Content-Type": "image/png"}
-            )
+            data, content_type = placeholder_for(file_path)
+            return httpx.Response(200, content=data, headers={"Content-Type": content_type})
         self.requests.append(request)
         response = self._answer(request)
         if response.status_code != 200:
@@ -105,7 +104,7 @@ def test_series_stills_saves_every_episodes_stills_and_says_whose_each_is(
     assert [(i["season_number"], i["episode_number"]) for i in report["images"]][-1] == (2, 3)
     folder = tmp_path / f"tv-{SERIES}-stills" / "w300"
     assert files_in(folder) == set(names)
-    assert (folder / "s2e3-1.jpg").read_bytes() == png_for("/s2e3-1.jpg")
+    assert (folder / "s2e3-1.jpg").read_bytes() == placeholder_for("/s2e3-1.jpg")[0]
     # 1 + seasons + episodes: the series, each season with its appended parts, each episode
     assert len(series.requests) == 1 + 2 + 5
     assert all(p.endswith("/images") for p in series.paths[3:])
@@ -284,8 +283,9 @@ def test_offline_series_stills_saves_the_recorded_stills_of_the_recorded_season(
 @pytest.mark.parametrize(
     ("args", "missing"),
     [
-        (["1396", "--season", "2"], "GET https://api.themoviedb.org/3/tv/1396/season/2?"),
-        (["1399"], "GET https://api.themoviedb.org/3/tv/1399 returned HTTP 404"),
+        # Offline, a URL is its path: nothing was sent to the host it would name.
+        (["1396", "--season", "2"], "error: GET /3/tv/1396/season/2?"),
+        (["1399"], "error: GET /3/tv/1399 returned HTTP 404"),
     ],
     ids=["unrecorded-season", "unrecorded-series"],
 )
@@ -295,6 +295,7 @@ def test_offline_what_was_not_recorded_is_not_found_without_the_season_notice(
     result = run_cli("download", "series-posters", *args, "--to", str(tmp_path))
     assert result.exit_code == 4
     assert missing in result.error
+    assert "api.themoviedb.org" not in result.error
     assert "the offline data has only series 1396" in result.error
     assert len(result.stderr_lines) == 2  # the offline line and the error
 

@@ -22,6 +22,7 @@ CANARY = "canary-secret-0123456789abcdef"
 EVERY_COMMAND = [
     *([command.name] for command in COMMANDS),
     ["download"],
+    ["completion"],
     *(["download", download.name] for download in (*DOWNLOADS, *SERIES_DOWNLOADS)),
 ]
 
@@ -127,9 +128,10 @@ def test_version(run_cli: RunCli) -> None:
         ),
         (["download", "episode-stills", "1396", "1", "1", "--size", "w500"], "invalid choice"),
         (
-            ["season-images", "1396", "1", "--image-language", "en,EN"],
-            "include_image_language[1] must be one item of a list like",
+            ["season-images", "1396", "1", "--image-language", "en,ENG"],
+            "include_image_language[1] must be one item of a list like 'en,null', got 'eng'",
         ),
+        (["season", "1396", "1", "--language", "en-USA"], "language must look like"),
         (["season-credits", "1396", "1", "--timeout", "nan"], "argument --timeout: must be"),
         (["season", "1396", "1", "--timeout", "301"], "argument --timeout: must be"),
         (["series", "0"], "series_id must be between 1"),

@@ -49,3 +49,18 @@ def test_the_demo_tours_the_command_line_offline() -> None:
     assert ": 0 downloaded, 25 skipped (already there)\n" in out
     assert CANARY not in out + result.stderr
     assert "error" not in result.stderr
+    # It ends with a command to paste, which works as pasted from the checkout.
+    suggested = out.rstrip().splitlines()[-1].strip()
+    assert suggested == ".venv/bin/tmdb-facade --help"
+    pasted = subprocess.run(
+        suggested,
+        shell=True,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=False,
+    )
+    assert pasted.returncode == 0, pasted.stderr
+    assert pasted.stdout.startswith("usage: tmdb-facade ")

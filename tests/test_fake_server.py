@@ -27,7 +27,7 @@ from tmdb_facade.testing import (
     DEFAULT_ACCESS_TOKEN,
     FakeTmdb,
 )
-from tmdb_facade.testing._images import SERVED_SIZES
+from tmdb_facade.testing._images import SERVED_SIZES, placeholder_for
 
 pytest_plugins = ["pytester"]
 
@@ -290,19 +290,51 @@ def png_chunks(data: bytes) -> dict[bytes, bytes]:
     return chunks
 
 
-def test_image_files_are_small_valid_deterministic_pngs(fake_tmdb: FakeTmdb) -> None:
+def jpeg_segments(data: bytes) -> dict[int, bytes]:
+    """The marker segments of a baseline JPEG up to its scan, checking that each length
+    fits, that the scan's data has no unstuffed 0xFF and that the file ends at EOI."""
+    assert data[:2] == b"\xff\xd8"
+    segments, offset = {}, 2
+    while True:
+        assert data[offset] == 0xFF
+        marker = data[offset + 1]
+        (length,) = struct.unpack(">H", data[offset + 2 : offset + 4])
+        segments[marker] = data[offset + 4 : offset + 2 + length]
+        offset += 2 + length
+        assert offset < len(data)
+        if marker == 0xDA:  # start of scan: entropy-coded data up to end of image
+            scan = data[offset:-2]
+            assert data[-2:] == b"\xff\xd9"
+            assert all(scan[i + 1] == 0 for i in range(len(scan)) if scan[i] == 0xFF)
+            return segments
+
+
+def test_image_files_are_small_valid_deterministic_jpegs_as_named(fake_tmdb: FakeTmdb) -> None:
     file_path = recorded_body(PERSON_IMAGES)["profiles"][0]["file_path"]
+    assert file_path.endswith(".jpg")
     first = httpx.get(f"{fake_tmdb.image_base_url}w185{file_path}")
     assert first.status_code == 200
-    assert first.headers["content-type"] == "image/png"
-    chunks = png_chunks(first.content)
-    width, height = struct.unpack(">II", chunks[b"IHDR"][:8])
-    assert len(zlib.decompress(chunks[b"IDAT"])) == height * (1 + 3 * width)
-    assert set(chunks) == {b"IHDR", b"IDAT", b"IEND"}
+    assert first.headers["content-type"] == "image/jpeg"
+    segments = jpeg_segments(first.content)
+    assert segments[0xE0].startswith(b"JFIF\0")
+    # Baseline, 8-bit, 16x16, three components: with the tables the scan refers to.
+    assert struct.unpack(">BHHB", segments[0xC0][:6]) == (8, 16, 16, 3)
+    assert {0xDB, 0xC4} <= set(segments)
+    assert len(first.content) < 1000
     # Every size of a file is the same picture; another file is another colour.
     assert httpx.get(f"{fake_tmdb.image_base_url}original{file_path}").content == first.content
     other = recorded_body(PERSON_IMAGES)["profiles"][1]["file_path"]
     assert httpx.get(f"{fake_tmdb.image_base_url}w185{other}").content != first.content
+
+
+def test_a_png_name_gets_a_valid_png() -> None:
+    data, content_type = placeholder_for("/logo.png")
+    assert content_type == "image/png"
+    chunks = png_chunks(data)
+    width, height = struct.unpack(">II", chunks[b"IHDR"][:8])
+    assert len(zlib.decompress(chunks[b"IDAT"])) == height * (1 + 3 * width)
+    assert set(chunks) == {b"IHDR", b"IDAT", b"IEND"}
+    assert placeholder_for("/poster.jpg")[1] == "image/jpeg"
 
 
 def test_profile_pictures_of_the_credits_are_served(fake_tmdb: FakeTmdb) -> None:

@@ -249,7 +249,7 @@ def test_the_command_line_prints_the_api_and_the_image_base_url() -> None:
             assert image_base_url == f"{url}/t/p/"
             images = httpx.get(f"{url}{PERSON_IMAGES}", params={"api_key": "cli-key"}).json()
             picture = httpx.get(f"{image_base_url}w185{images['profiles'][0]['file_path']}")
-            assert (picture.status_code, picture.headers["content-type"]) == (200, "image/png")
+            assert (picture.status_code, picture.headers["content-type"]) == (200, "image/jpeg")
             proc.send_signal(signal.SIGTERM)
             assert proc.wait(10) == 0
             assert proc.stderr is not None
@@ -355,7 +355,7 @@ def test_ready_clients_reach_both_servers_and_retry_without_waiting() -> None:
     with FakeTmdb() as server, server.client() as tmdb:
         server.fail_next(2, 503)
         images = tmdb.person_images(62)  # two 503s, retried at once
-        assert tmdb.image_bytes(images.profiles[0], "w185").startswith(b"\x89PNG")
+        assert tmdb.image_bytes(images.profiles[0], "w185").startswith(b"\xff\xd8\xff")
         assert [r.status for r in server.requests] == [503, 503, 200, 200]
 
 

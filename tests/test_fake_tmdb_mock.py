@@ -10,7 +10,7 @@ import pytest
 from tests.helpers import live_body
 from tmdb_facade import AsyncTmdb, AuthenticationError, NotFoundError, Tmdb
 from tmdb_facade.testing import DEFAULT_ACCESS_TOKEN, DEFAULT_API_KEY
-from tmdb_facade.testing._images import png_for
+from tmdb_facade.testing._images import jpeg_for
 from tmdb_facade.testing.mock import mock_transport, recorded_paths
 
 API = "https://api.themoviedb.org"
@@ -33,7 +33,7 @@ def test_the_sync_client_gets_recorded_answers_and_images_from_tmdbs_own_address
         images = tmdb.person_images(62)
         assert images.to_dict() == live_body("person_62_images")
         poster = images.profiles[0]
-        assert tmdb.image_bytes(poster, "w185", kind="profile") == png_for(poster.file_path)
+        assert tmdb.image_bytes(poster, "w185", kind="profile") == jpeg_for(poster.file_path)
 
 
 def test_the_async_client_gets_the_same_with_an_api_key() -> None:

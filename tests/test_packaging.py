@@ -23,7 +23,7 @@ from tests.helpers import ROOT
 
 PYPROJECT = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 # Libraries the dev group repeats from an extra, so that the tests have them: not tools.
-FROM_EXTRAS_IN_DEV = {"rich", "pyrate-limiter", "filelock", "redis", "hishel", "aiohttp"}
+FROM_EXTRAS_IN_DEV = {"rich", "shtab", "pyrate-limiter", "filelock", "redis", "hishel", "aiohttp"}
 
 
 @pytest.fixture(scope="module")
@@ -144,9 +144,12 @@ def test_no_extra_installs_the_tools_for_working_on_tmdb_facade(
     assert not in_extras & tools
 
 
-def test_rich_comes_only_with_the_cli_extra(metadata: email.message.Message) -> None:
-    rich = [Requirement(r) for r in metadata.get_all("Requires-Dist", []) if r.startswith("rich")]
-    assert [str(r.marker) for r in rich] == ['extra == "cli"']
+@pytest.mark.parametrize("name", ["rich", "shtab"])
+def test_the_command_lines_libraries_come_only_with_the_cli_extra(
+    metadata: email.message.Message, name: str
+) -> None:
+    found = [Requirement(r) for r in metadata.get_all("Requires-Dist", []) if r.startswith(name)]
+    assert [str(r.marker) for r in found] == ['extra == "cli"']
 
 
 def test_the_dev_group_installs_what_the_cli_extra_does() -> None:

@@ -1,4 +1,5 @@
-"""tmdb-facade: a typed client for TMDB's image and season credits endpoints.
+"""tmdb-facade: a typed client for TMDB API v3: TV series, seasons and their credits; season,
+episode and person images; image configuration.
 
 >>> from tmdb_facade import Tmdb
 >>> with Tmdb() as tmdb:  # doctest: +SKIP
@@ -23,6 +24,7 @@ from .errors import (
     MaxRequestsError,
     MissingCredentialsError,
     NotFoundError,
+    RateLimiterError,
     RateLimitError,
     ResponseValidationError,
     ServerError,
@@ -31,6 +33,8 @@ from .errors import (
 )
 
 if TYPE_CHECKING:
+    from tmdb_api.types import UNSET, Unset
+
     from ._async_client import AsyncTmdb
     from ._cache import CacheStatus, HttpCache, cache_status
     from ._sync_client import Tmdb
@@ -85,6 +89,9 @@ _LAZY = {
     "WholeSeries": "series",
     "fetch_series": "series",
     "fetch_series_async": "series",
+    # What a model holds for a field TMDB left out (a module outside this package: dotted).
+    "UNSET": "tmdb_api.types",
+    "Unset": "tmdb_api.types",
 }
 
 
@@ -92,7 +99,9 @@ def __getattr__(name: str) -> Any:
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    value = getattr(
+        importlib.import_module(module if "." in module else f"{__name__}.{module}"), name
+    )
     globals()[name] = value  # next time, found without calling this
     return value
 
@@ -103,6 +112,7 @@ def __dir__() -> list[str]:
 
 __all__ = [
     "IMAGE_SIZES",
+    "UNSET",
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
@@ -121,6 +131,7 @@ __all__ = [
     "NotFoundError",
     "RateLimitError",
     "RateLimiter",
+    "RateLimiterError",
     "ResponseValidationError",
     "RetryPolicy",
     "SeriesSeason",
@@ -128,6 +139,7 @@ __all__ = [
     "SpecDeviationWarning",
     "Tmdb",
     "TmdbError",
+    "Unset",
     "WholeSeries",
     "__version__",
     "best_image",

@@ -159,6 +159,9 @@ def _as_httpx(
     and goes up as it is. The message is aiohttp's, without `hide` (the api_key, as it is
     and quoted: an `InvalidURL` quotes the URL)."""
     message = str(error) or type(error).__name__
+    if isinstance(error, aiohttp.ClientConnectorError) and request.url.scheme == "http":
+        # aiohttp's wording names TLS settings ("ssl:default") even where none are used.
+        message = f"Cannot connect to host {error.host}:{error.port} [{error.strerror}]"
     for secret in hide:
         message = message.replace(secret, "***")
     if isinstance(error, ConnectionTimeoutError):

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import inspect
+import logging
 from collections.abc import AsyncIterator
 from typing import Any
 
@@ -22,6 +23,8 @@ from ._calls import ApiCall
 
 #: Requests whose key is remembered (one per distinct call): enough for a media library.
 MAX_REMEMBERED = 10_000
+
+_log = logging.getLogger("tmdb_facade")
 
 
 class _Hits:
@@ -50,6 +53,8 @@ class _Hits:
     def _fresh(self, request: Any, entries: list[Any]) -> Any:
         state = hishel.IdleClient(options=self._options).next(request, entries)
         if isinstance(state, hishel.FromCache) and state.entry.response.status_code == 200:
+            # The URL as built for httpx: the credential is added later, by the transport.
+            _log.debug("Cache hit: %s %s (fresh, not sent)", request.method, request.url)
             return state.entry
         return None
 

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING, Final, cast
 from urllib.parse import urlsplit
 
 from ._constants import DEFAULT_RATE
-from .errors import InvalidArgumentError, InvalidArgumentTypeError, TmdbError
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, RateLimiterError
 
 if TYPE_CHECKING:
     import redis
@@ -67,10 +67,6 @@ _LEAK_EVERY_MS: Final = 1000
 _REDIS_STATE_TTL_MS: Final = 3_600_000
 #: A bound on one reservation's tries: each failed try means another caller took that slot.
 _MAX_TRIES: Final = 10_000
-
-
-class RateLimiterError(TmdbError):
-    """A shared rate limiter could not use its store (the SQLite file, the Redis server)."""
 
 
 def _import_extra(owner: str, extra: str, *modules: str) -> None:

@@ -14,9 +14,10 @@
     ├── ResponseValidationError      an answer that cannot be used (any departure from the
     │                                spec, with strict=True)
     ├── MaxRequestsError             a bulk fetch would take more than its `max_requests`
-    └── ClientClosedError            the client was closed (also a RuntimeError)
+    ├── ClientClosedError            the client was closed (also a RuntimeError)
+    └── RateLimiterError             a shared rate limiter could not use its store
 
-    SpecDeviationWarning             (a warning) an answer departs from the spec, kept as sent
+    SpecDeviationWarning             (a warning) an answer departs from the spec
 
 No message, repr or attribute of these errors holds a credential: URLs are redacted.
 """
@@ -37,6 +38,7 @@ __all__ = [
     "MissingCredentialsError",
     "NotFoundError",
     "RateLimitError",
+    "RateLimiterError",
     "ResponseValidationError",
     "ServerError",
     "SpecDeviationWarning",
@@ -83,6 +85,13 @@ class InvalidArgumentError(TmdbError, ValueError):
 
 class InvalidArgumentTypeError(TmdbError, TypeError):
     """An argument has the wrong type; nothing was sent."""
+
+
+class RateLimiterError(TmdbError):
+    """A shared rate limiter could not use its store (the SQLite file, the Redis server).
+
+    Here rather than with the limiters, so that it can be caught without their extras.
+    """
 
 
 def tmdb_error_fields(body: Any) -> tuple[int | None, str | None]:

@@ -2,12 +2,11 @@
 
 `tmdb-facade --help` says everything; the console script and `python -m tmdb_facade` call
 `main`. `import tmdb_facade` never imports this package, nor rich, which only the command
-line needs (`pip install 'tmdb-facade[cli]'`).
+line needs (`pip install 'tmdb-facade[cli]'`); `--help` and `--version` work without it.
 """
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Sequence
 from typing import Final
 
@@ -22,11 +21,6 @@ def main(argv: Sequence[str] | None = None, prog_name: str = "tmdb-facade") -> i
     Every expected failure is one line on stderr and its own exit code (see `--help`); only a
     bug shows a traceback.
     """
-    try:
-        from ._main import run
-    except ModuleNotFoundError as error:
-        if (error.name or "").partition(".")[0] != "rich":
-            raise
-        print(NEEDS_RICH, file=sys.stderr)
-        return 1
+    from ._main import run
+
     return run(argv, prog_name)

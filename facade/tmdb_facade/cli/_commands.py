@@ -11,9 +11,7 @@ import argparse
 import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from typing import Any, Final
-
-from rich.table import Table
+from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
 from tmdb_api.models import Image
 from tmdb_facade._calls import ImageLanguages
@@ -27,7 +25,10 @@ from ._files import image_link
 from ._options import Commands, Parser
 from ._session import Settings, open_session
 
-Tables = Callable[[Any, str, int | None], list[Table]]
+if TYPE_CHECKING:  # rich is imported when a table is printed: `--help` works without it
+    from rich.table import Table
+
+Tables: TypeAlias = "Callable[[Any, str, int | None], list[Table]]"
 
 
 @dataclass(frozen=True)
@@ -170,7 +171,11 @@ COMMANDS: Final = (
 
 def settings_of(args: argparse.Namespace) -> Settings:
     return Settings(
-        offline=args.offline, retries=args.retries, timeout=args.timeout, cache=args.cache
+        offline=args.offline,
+        retries=args.retries,
+        timeout=args.timeout,
+        cache=args.cache,
+        quiet=args.quiet,
     )
 
 
@@ -240,15 +245,15 @@ def _show_images(
         best = best_image(images, order)
         if best is None:
             raise CliError(f"no {spec.kind} of {title} in {opt.joined(order)}", ExitCode.NOT_FOUND)
-        if args.as_json:
-            output.print_json(best.to_dict())
+        if args.as_json:  # as TMDB sent it, and its URL at --size
+            output.print_json({**best.to_dict(), "url": url(best)})
         else:
             output.print_lines([url(best)])
     elif args.as_json:
         output.print_json(answer.to_dict())
     else:
         heading = f"{output.counted(len(images), spec.kind)} of {title}"
-        output.print_tables(output.images_table(images, heading, url, args.limit))
+        output.print_images(images, heading, url, args.limit)
 
 
 def add_commands(commands: Commands[Parser], parents: Sequence[Parser]) -> None:

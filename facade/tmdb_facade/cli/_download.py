@@ -28,8 +28,9 @@ from ._session import open_session
 DETAILS: Final = """\
 A season's posters, an episode's stills, a person's profile pictures, or those of a whole
 series, fetched concurrently and named after TMDB's file path, into FOLDER/SIZE (as TMDB's
-URLs: /t/p/SIZE/FILE). Files already there are skipped, so a second run fetches only what is
-new.
+URLs: /t/p/SIZE/FILE). Files already there whole are skipped, so a second run fetches only
+what is new or broken (empty, cut short, or not the format its name says); --force fetches
+every file again.
 """
 
 
@@ -69,7 +70,7 @@ DOWNLOADS: Final = (
     Download(
         "episode-stills",
         "Save the stills of a TV episode (all, or those in --image-language).",
-        "tmdb-facade download episode-stills 1396 1 1 --size w300 --to stills",
+        "tmdb-facade download episode-stills 1396 1 1 --size w300 -o stills",
         EPISODE_IMAGES,
     ),
     Download(
@@ -96,11 +97,12 @@ async def run(download: Download, args: argparse.Namespace) -> None:
             kind=images.kind,
             size=args.size,
             folder=folder,
-            progress_console=make_console(sys.stderr),
+            progress_console=None if args.quiet else make_console(sys.stderr),
+            force=args.force,
         )
     if args.as_json:
         print_json(report.to_dict())
-    else:
+    elif not args.quiet:
         print_lines([report.summary()])
 
 

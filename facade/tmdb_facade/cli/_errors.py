@@ -15,7 +15,12 @@ from enum import IntEnum
 from typing import Final
 from urllib.parse import urlsplit
 
-from tmdb_facade._constants import ACCESS_TOKEN_ENV, API_KEY_ENV
+from tmdb_facade._constants import (
+    ACCESS_TOKEN_ENV,
+    API_KEY_ENV,
+    DEFAULT_BASE_URL,
+    DEFAULT_IMAGE_BASE_URL,
+)
 from tmdb_facade.errors import (
     APIConnectionError,
     APITimeoutError,
@@ -30,12 +35,18 @@ from tmdb_facade.errors import (
 )
 
 LIVE_DATA_HINT: Final = f"set {ACCESS_TOKEN_ENV} or {API_KEY_ENV} for live data"
+#: TMDB's servers, which the offline client names in its URLs but never reaches.
+_LIVE_ORIGINS: Final = tuple(
+    f"{parts.scheme}://{parts.netloc}"
+    for parts in map(urlsplit, (DEFAULT_BASE_URL, DEFAULT_IMAGE_BASE_URL))
+)
 
 
 class ExitCode(IntEnum):
     """One exit code per kind of failure, so that scripts can tell them apart."""
 
     OK = 0
+    NOT_INSTALLED = 1  # an optional part of the `cli` extra (rich, shtab) is missing
     USAGE = 2
     AUTH = 3
     NOT_FOUND = 4
@@ -76,10 +87,25 @@ class Context:
     """The variable the credential came from; None offline."""
     offline_coverage: str | None
     """What the offline data answers (`season 1396 1; persons 62, 976`); None live."""
+    offline_asked: bool = False
+    """Whether --offline made it offline: then a credential is no news to the user."""
 
 
 def explain(error: TmdbError, context: Context) -> CliError:
-    """The exit code and message for an error of the library."""
+    """The exit code and message for an error of the library.
+
+    Offline, URLs are shown by their path alone: nothing was sent to the host they name.
+    """
+    failure = _explain(error, context)
+    if context.offline_coverage is None:
+        return failure
+    message = str(failure)
+    for origin in _LIVE_ORIGINS:
+        message = message.replace(origin, "")
+    return CliError(message, failure.exit_code)
+
+
+def _explain(error: TmdbError, context: Context) -> CliError:
     match error:
         case InvalidArgumentError() | InvalidArgumentTypeError():
             return CliError(str(error), ExitCode.USAGE)
@@ -92,8 +118,9 @@ def explain(error: TmdbError, context: Context) -> CliError:
             check = f"; check {context.credential_variable}" if context.credential_variable else ""
             return CliError(f"{error}{check}", ExitCode.AUTH)
         case NotFoundError() if context.offline_coverage and "/3/" in error.request_url:
+            hint = "" if context.offline_asked else f" ({LIVE_DATA_HINT})"
             return CliError(
-                f"{error}; the offline data has only {context.offline_coverage} ({LIVE_DATA_HINT})",
+                f"{error}; the offline data has only {context.offline_coverage}{hint}",
                 ExitCode.NOT_FOUND,
             )
         case NotFoundError():

@@ -1,5 +1,5 @@
 """Image file paths from TMDB made safe to print and to save, and images saved into a folder:
-concurrently, whole or not at all, skipping those already there.
+concurrently, whole or not at all, skipping those already there whole.
 
 Files go into `FOLDER/SIZE/`, as TMDB's own URLs (`/t/p/w500/...`): a file saved at one size
 is never taken for the same image at another.
@@ -14,10 +14,7 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Final
-
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+from typing import TYPE_CHECKING, Final
 
 from tmdb_api.models import Image
 from tmdb_facade.bulk import Progress as ProgressCallback
@@ -26,6 +23,9 @@ from tmdb_facade.errors import InvalidArgumentError, TmdbError, quoted
 from tmdb_facade.images import ImageKind, image_url
 
 from ._errors import CliError, ExitCode
+
+if TYPE_CHECKING:  # rich is imported when a bar is drawn: `--help` works without it
+    from rich.console import Console
 
 # TMDB's file paths are `/` and a random name such as `ztkUQFLlC19CCMYHW9o1zWhJRNq.jpg`;
 # anything else (`/..`, `/.bashrc`, control characters) is refused rather than written. A
@@ -65,24 +65,51 @@ def file_name(image: Image) -> str:
 
 # Hand-written rather than with Pillow: the question is only "is this a whole image file?",
 # which the formats' first and last bytes answer; Pillow would add megabytes to the command
-# line for it. TMDB serves JPEG, PNG, WebP and SVG; the fake server's placeholders are PNGs.
-def is_whole_image(data: bytes) -> bool:
-    """Whether `data` is a complete image file: an HTML error page, an empty or a cut body is
-    not.
+# line for it. TMDB serves JPEG, PNG, WebP and SVG, each under its own file name extension.
+def whole_image_format(data: bytes) -> str | None:
+    """The format of `data` if it is a complete image file (`jpeg`, `png`, `webp`, `svg`);
+    None for an HTML error page, an empty or a cut body.
 
-    >>> is_whole_image(b"<html>Bad gateway</html>"), is_whole_image(b"")
-    (False, False)
+    >>> whole_image_format(b"<html>Bad gateway</html>"), whole_image_format(b"")
+    (None, None)
     """
     if data.startswith(b"\xff\xd8\xff"):  # JPEG: start of image ... end of image
-        return data.rstrip(b"\0").endswith(b"\xff\xd9")
+        return "jpeg" if data.rstrip(b"\0").endswith(b"\xff\xd9") else None
     if data.startswith(b"\x89PNG\r\n\x1a\n"):  # PNG: signature ... IEND chunk and its CRC
-        return data[-12:] == b"\0\0\0\0IEND\xaeB`\x82"
+        return "png" if data[-12:] == b"\0\0\0\0IEND\xaeB`\x82" else None
     if data[:4] == b"RIFF" and data[8:12] == b"WEBP":  # WebP: RIFF header with the size
-        return int.from_bytes(data[4:8], "little") + 8 == len(data)
+        return "webp" if int.from_bytes(data[4:8], "little") + 8 == len(data) else None
     text = data.lstrip()
     if text.startswith((b"<svg", b"<?xml")):
-        return text.rstrip().endswith(b"</svg>")
-    return False
+        return "svg" if text.rstrip().endswith(b"</svg>") else None
+    return None
+
+
+def is_whole_image(data: bytes) -> bool:
+    """Whether `data` is a complete image file, of any format TMDB serves."""
+    return whole_image_format(data) is not None
+
+
+_FORMAT_OF_SUFFIX: Final = {
+    ".jpg": "jpeg",
+    ".jpeg": "jpeg",
+    ".png": "png",
+    ".webp": "webp",
+    ".svg": "svg",
+}
+
+
+def is_saved(path: Path) -> bool:
+    """Whether `path` already holds a whole image of the format its name says: an empty, cut
+    or foreign file (an error page, a JPEG's name on PNG data) is fetched again, not kept."""
+    try:
+        # Read whole: an image is at most a few MB, and its last bytes say if it is whole.
+        data = path.read_bytes()
+    except OSError:  # absent, or a folder of that name: fetched, and writing says why not
+        return False
+    found = whole_image_format(data)
+    expected = _FORMAT_OF_SUFFIX.get(path.suffix.lower())
+    return found is not None and expected in (None, found)
 
 
 @dataclass
@@ -93,7 +120,7 @@ class DownloadReport:
     size: str
     downloaded: list[str] = field(default_factory=list)
     skipped: list[str] = field(default_factory=list)
-    """Files that were already in the folder, and were neither fetched nor touched."""
+    """Files that were already in the folder whole, and were neither fetched nor touched."""
 
     def summary(self) -> str:
         return (
@@ -139,15 +166,17 @@ async def save_images(
     kind: ImageKind,
     size: str,
     folder: Path,
-    progress_console: Console,
+    progress_console: Console | None,
+    force: bool = False,
 ) -> DownloadReport:
-    """Fetch each image not yet in `folder` at `size` and write it there atomically."""
+    """Fetch each image not yet saved whole in `folder` at `size` (every one with `force`)
+    and write it there atomically; a bar on `progress_console` if it is a terminal."""
     report = DownloadReport(folder, size)
     wanted = {file_name(image): image for image in images}  # a file listed twice is one file
     make_folder(folder)
     missing = []
     for name, image in wanted.items():
-        if (folder / name).exists():
+        if not force and is_saved(folder / name):
             report.skipped.append(name)
         else:
             missing.append((name, image))
@@ -192,7 +221,7 @@ def _file_mode() -> int:
 
 def write_atomically(path: Path, data: bytes, mode: int) -> None:
     """Write to a temporary file beside `path`, then rename: `path` is whole or absent,
-    even after Ctrl-C, so the next run's skip-if-present is always right."""
+    even after Ctrl-C, so the next run's skip-if-whole is always right."""
     # `.tmdb-XXXXXXXX.part` whatever the image's name: never too long where the name is not,
     # hidden from `ls`, and never a saved name (those do not start with a dot).
     descriptor, temporary = tempfile.mkstemp(dir=path.parent, prefix=".tmdb-", suffix=".part")
@@ -209,13 +238,21 @@ def write_atomically(path: Path, data: bytes, mode: int) -> None:
 
 @contextmanager
 def progress_bar(
-    console: Console, total: int, description: str
+    console: Console | None, total: int, description: str
 ) -> Iterator[ProgressCallback | None]:
     """A progress bar on a terminal, fed by `progress(done, total)` as `map` and
     `fetch_series` call it (the total may grow); else nothing (a log file wants no bar)."""
-    if total == 0 or not console.is_terminal:
+    if total == 0 or console is None or not console.is_terminal:
         yield None
         return
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeRemainingColumn,
+    )
+
     columns = (
         TextColumn("{task.description}"),
         BarColumn(),

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import importlib.util
 import logging
 import os
 import sys
@@ -17,7 +18,9 @@ from tmdb_facade._cache import default_cache_file
 from tmdb_facade._constants import CLI_MAX_RETRIES, CLI_MAX_RETRY_AFTER, CLI_TIMEOUT
 from tmdb_facade._version import __version__
 
+from . import NEEDS_RICH
 from ._commands import add_commands
+from ._completion import add_completion_command
 from ._download import add_download_command
 from ._errors import CliError, ExitCode, UsageError, one_line
 from ._options import GLOBAL_DEFAULTS, Parser, global_options
@@ -30,7 +33,7 @@ Examples:
   tmdb-facade series 1396                      # its seasons
   tmdb-facade season-images 1396 1 --best --image-language en,null --size w500
   tmdb-facade person-images 62 --json | jq '.profiles | length'
-  tmdb-facade download season-posters 1396 1 --size w342 --to posters
+  tmdb-facade download season-posters 1396 1 --size w342 -o posters
   tmdb-facade download series-stills 1396 --season 1 --season 2 --size w300
 """
 
@@ -55,6 +58,7 @@ every time; offline runs never cache. The file: {{cache_file}}
 
 Exit codes:
   0    success
+  1    not installed: rich or shtab is missing (pip install 'tmdb-facade[cli]')
   2    usage: unknown command or option, bad argument (id, language, size), or a
        series that needs more requests than --max-requests
   3    authentication: TMDB rejected the credential, or it is malformed
@@ -81,6 +85,7 @@ def build_parser(prog: str = "tmdb-facade") -> Parser:
     commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
     add_commands(commands, [common])
     add_download_command(commands, [common])
+    add_completion_command(commands, [common], build_parser)
     return parser
 
 
@@ -97,7 +102,7 @@ def parse(parser: Parser, argv: Sequence[str]) -> argparse.Namespace:
 
 
 def run(argv: Sequence[str] | None = None, prog_name: str = "tmdb-facade") -> int:
-    """`main`, once rich is known to be there."""
+    """`main`: parse, then run the command (which needs rich, but for `completion`)."""
     args = sys.argv[1:] if argv is None else list(argv)
     parser = build_parser(prog_name)
     if not args:
@@ -106,6 +111,9 @@ def run(argv: Sequence[str] | None = None, prog_name: str = "tmdb-facade") -> in
     try:
         try:
             namespace = parse(parser, args)
+            if getattr(namespace, "needs_rich", True) and importlib.util.find_spec("rich") is None:
+                print(NEEDS_RICH, file=sys.stderr)
+                return ExitCode.NOT_INSTALLED
             with _verbose(namespace.verbose), _warnings_as_lines():
                 asyncio.run(namespace.run(namespace))
         finally:
@@ -140,7 +148,7 @@ class _OneLine(logging.Formatter):
 @contextmanager
 def _verbose(level: int) -> Iterator[None]:
     """-v: the library's retries and waits on stderr; -vv: also httpx's line per request
-    (which never holds the credential: it is added after httpx logs)."""
+    (which never holds the credential: it is added after httpx logs) and the cache's hits."""
     if level < 1:
         yield
         return
@@ -153,6 +161,8 @@ def _verbose(level: int) -> Iterator[None]:
     for logger in loggers:
         logger.addHandler(handler)
         logger.setLevel(logging.INFO)
+    if level > 1:
+        loggers[0].setLevel(logging.DEBUG)  # the cache's hits
     try:
         yield
     finally:

@@ -5,22 +5,27 @@ argparse, not click: httpx imports its own command line (click, rich, pygments) 
 `import tmdb_facade`.
 
 Arguments are only parsed here, never judged: ids, languages and the like go to the client as
-typed, and the client checks them against the spec (a bad one is exit 2).
+typed (language tags in TMDB's case, as BCP 47 lets any case mean the same tag), and the
+client checks them against the spec (a bad one is exit 2).
 """
 
 from __future__ import annotations
 
 import argparse
 import math
+import sys
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Any, Final, NoReturn
+from typing import TYPE_CHECKING, Any, Final, NoReturn
 
 from tmdb_facade._calls import ImageLanguages
 from tmdb_facade._constants import CLI_MAX_RETRIES, CLI_TIMEOUT
 from tmdb_facade.images import IMAGE_SIZES, ImageKind
 
 from ._errors import UsageError
+
+if TYPE_CHECKING:
+    from _typeshed import SupportsWrite
 
 MAX_RETRIES: Final = 10
 MAX_TIMEOUT: Final = 300.0
@@ -30,6 +35,7 @@ GLOBAL_DEFAULTS: Final[dict[str, Any]] = {
     "as_json": False,
     "offline": False,
     "verbose": 0,
+    "quiet": False,
     "retries": CLI_MAX_RETRIES,
     "timeout": CLI_TIMEOUT,
     "cache": None,  # on when live and hishel is installed (`_session.open_session`)
@@ -48,6 +54,12 @@ class Parser(argparse.ArgumentParser):
 
     def error(self, message: str) -> NoReturn:
         raise UsageError(message, self.prog)
+
+    def _print_message(self, message: str, file: SupportsWrite[str] | None = None) -> None:
+        # argparse's own swallows write errors: --help into a closed pipe would exit 0 where
+        # every other command exits 141 (`main` catches the BrokenPipeError).
+        if message:
+            (file or sys.stderr).write(message)
 
 
 Commands = argparse._SubParsersAction
@@ -103,6 +115,12 @@ def global_options() -> Parser:
         "every request",
     )
     group.add_argument(
+        "-q",
+        "--quiet",
+        action="store_true",
+        help="no notices, progress bar or download summary: only the answer, warnings and errors",
+    )
+    group.add_argument(
         "--retries",
         type=_retries,
         metavar="N",
@@ -141,12 +159,28 @@ def add_command(
     return command
 
 
-def _image_languages(value: str) -> ImageLanguages:
-    """`en`, `null` or `en,null` -> ['en'], [None], ['en', None]; the client checks the codes."""
-    return [
-        None if code.strip().lower() in ("null", "none") else code.strip()
-        for code in value.split(",")
+def language_tag(value: str) -> str:
+    """A BCP 47 tag in its conventional case, which TMDB expects: `EN-us` -> `en-US`.
+
+    BCP 47 (section 2.1.1) makes tags case-insensitive; only TMDB compares them as written.
+    The client checks what comes out against the spec.
+
+    >>> language_tag("EN-us"), language_tag("pt-br"), language_tag("zh-hant-tw")
+    ('en-US', 'pt-BR', 'zh-Hant-TW')
+    """
+    first, *rest = value.split("-")
+    # The case conventions of section 2.1.1: regions upper, scripts title, the rest lower.
+    subtags = [
+        tag.upper() if len(tag) == 2 else tag.title() if len(tag) == 4 else tag.lower()
+        for tag in rest
     ]
+    return "-".join([first.lower(), *subtags])
+
+
+def _image_languages(value: str) -> ImageLanguages:
+    """`en`, `null` or `en,NULL` -> ['en'], [None], ['en', None]; the client checks the codes."""
+    codes = [code.strip().lower() for code in value.split(",")]
+    return [None if code in ("null", "none") else code for code in codes]
 
 
 _ID_HELP: Final = {
@@ -165,7 +199,10 @@ def add_ids(parser: Parser, names: Sequence[str]) -> None:
 
 def add_language(parser: Parser) -> None:
     parser.add_argument(
-        "--language", metavar="LANG", help="language of the response, such as en or en-US"
+        "--language",
+        type=language_tag,
+        metavar="LANG",
+        help="language of the response, such as en or en-US (in any case)",
     )
 
 
@@ -189,15 +226,34 @@ def add_size(parser: Parser, kind: ImageKind, what: str) -> None:
     )
 
 
+def _folder(value: str) -> Path:
+    """A folder to save into: refused at once when it cannot be one (`Path("")` is `.`)."""
+    if not value.strip():
+        raise argparse.ArgumentTypeError("must name a folder, not be empty")
+    path = Path(value)
+    if path.exists() and not path.is_dir():
+        raise argparse.ArgumentTypeError(f"{value} is a file, not a folder")
+    return path
+
+
 def add_folder(parser: Parser, default: Path) -> None:
-    """--to FOLDER, for the downloads."""
-    parser.add_argument(
+    """-o/--output-dir FOLDER (or --to, its first name), and --force, for the downloads."""
+    folder = parser.add_argument(
+        "-o",
+        "--output-dir",
         "--to",
         dest="folder",
-        type=Path,
+        type=_folder,
         metavar="FOLDER",
         help=f"folder to save into, created if missing; the files go into FOLDER/SIZE "
         f"(default: ./{default})",
+    )
+    # shtab's DIRECTORY (not imported: only `completion` needs shtab): complete folders.
+    folder.complete = {"bash": "_shtab_compgen_dirs", "zsh": "_files -/"}  # type: ignore[attr-defined]
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="fetch every image again, even those already saved whole",
     )
 
 

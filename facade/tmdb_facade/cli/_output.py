@@ -1,22 +1,23 @@
 """What the command line prints: rich tables for people, JSON for programs.
 
-On a terminal, tables fit its width and URLs are links. Sent to a file or a pipe, whatever
-COLUMNS says, every row is one whole line with nothing trailing, for grep and cut.
+On a terminal, tables fit its width and URLs are links; a terminal too narrow for an image
+table's URLs gets a list instead, one whole URL a line, so that none is cut. Sent to a file
+or a pipe, or to a dumb terminal (TERM=dumb), whatever COLUMNS says, every row is one whole
+line with nothing trailing and no escape codes, for grep, cut and copying.
+
+rich is imported when something is printed, not with this module: the parser, `--help` and
+`--version` work without it (`tmdb_facade.cli.main` says what to install for the rest).
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import json
+import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any, Final, TextIO, TypeVar
-
-from rich import box
-from rich.console import Console
-from rich.style import Style
-from rich.table import Table
-from rich.text import Text
+from typing import TYPE_CHECKING, Any, Final, TextIO, TypeVar
 
 from tmdb_api.models import (
     Configuration,
@@ -35,6 +36,10 @@ from tmdb_facade.credits import (
 
 from ._errors import one_line
 
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.table import Table
+
 T = TypeVar("T")
 
 # Wide enough that no row of ours wraps when the output is not a terminal. Tables are only as
@@ -42,11 +47,17 @@ T = TypeVar("T")
 _UNBOUNDED_WIDTH: Final = 100_000
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # rich's own handling exits with 1; raising lets `main` exit 141 quietly, as for any
-        # other write to a closed pipe.
-        raise BrokenPipeError
+@functools.cache
+def _console_class() -> type[Console]:
+    from rich.console import Console
+
+    class _Console(Console):
+        def on_broken_pipe(self) -> None:
+            # rich's own handling exits with 1; raising lets `main` exit 141 quietly, as for
+            # any other write to a closed pipe.
+            raise BrokenPipeError
+
+    return _Console
 
 
 def make_console(stream: TextIO) -> Console:
@@ -55,19 +66,32 @@ def make_console(stream: TextIO) -> Console:
     Markup, emoji codes and highlighting are off: names and characters are printed as TMDB
     spells them, even one with `[brackets]` or `:colons:`.
     """
-    return _Console(file=stream, markup=False, emoji=False, highlight=False)
+    return _console_class()(file=stream, markup=False, emoji=False, highlight=False)
+
+
+def _fitted_console() -> Console | None:
+    """A console fitted to stdout if it is a terminal that can lay out tables, else None:
+    a file, a pipe, or a dumb terminal (as rich tells them: TERM=dumb or unknown)."""
+    if not sys.stdout.isatty():
+        return None
+    if os.environ.get("TERM", "").lower() in ("dumb", "unknown"):
+        return None
+    return make_console(sys.stdout)
 
 
 def print_tables(tables: Iterable[Table]) -> None:
     """The tables on stdout: fitted to a terminal, else one whole line per row."""
-    out = sys.stdout
-    if out.isatty():
-        console = make_console(out)
+    console = _fitted_console()
+    if console is not None:
         for table in tables:
             console.print(table)
         return
+    _print_whole_lines(tables)
+
+
+def _print_whole_lines(tables: Iterable[Table]) -> None:
     buffer = io.StringIO()
-    plain = _Console(
+    plain = _console_class()(
         file=buffer,
         width=_UNBOUNDED_WIDTH,
         force_terminal=False,
@@ -78,7 +102,7 @@ def print_tables(tables: Iterable[Table]) -> None:
     )
     for table in tables:
         plain.print(table)
-    out.write("".join(f"{line.rstrip()}\n" for line in buffer.getvalue().splitlines()))
+    sys.stdout.write("".join(f"{line.rstrip()}\n" for line in buffer.getvalue().splitlines()))
 
 
 def print_json(data: Any) -> None:
@@ -102,6 +126,9 @@ def counted(count: int, noun: str) -> str:
 
 
 def _table(title: str, *columns: str) -> Table:
+    from rich import box
+    from rich.table import Table
+
     table = Table(
         title=title, title_justify="left", box=box.SIMPLE_HEAD, pad_edge=False, min_width=len(title)
     )
@@ -210,23 +237,48 @@ def episodes_table(season: SeasonDetails, title: str, limit: int | None) -> list
     return [table]
 
 
-def images_table(
+def _image_facts(image: Image) -> tuple[str, str, str, str]:
+    """Language, pixels, rating and votes, as shown."""
+    return (
+        image.iso_639_1 or "none",
+        f"{image.width}x{image.height}",
+        f"{image.vote_average:.2f}",
+        str(image.vote_count),
+    )
+
+
+def print_images(
     images: Sequence[Image], title: str, url: Callable[[Image], str], limit: int | None
-) -> list[Table]:
-    """One row per image: language, pixels, rating, votes and its URL."""
+) -> None:
+    """One row per image: language, pixels, rating, votes and its URL; as a list on a
+    terminal too narrow for the table's longest row, so that no URL is ever cut."""
+    from rich.measure import Measurement
+    from rich.style import Style
+    from rich.text import Text
+
     table = _table(title, "Lang", "Size", "Rating", "Votes", "URL")
     for column in table.columns[1:4]:
         column.justify = "right"
-    # A URL folds rather than wraps at a "/", and is a terminal hyperlink: in a narrow
-    # terminal it can still be clicked or copied whole.
-    table.columns[4].overflow = "fold"
-    for image in _shown(images, limit, table):
+    shown = _shown(images, limit, table)
+    for image in shown:
         link = url(image)
-        table.add_row(
-            image.iso_639_1 or "none",
-            f"{image.width}x{image.height}",
-            f"{image.vote_average:.2f}",
-            str(image.vote_count),
-            Text(link, style=Style(link=link)),
-        )
-    return [table]
+        table.add_row(*_image_facts(image), Text(link, style=Style(link=link)))
+    console = _fitted_console()
+    if console is None:
+        _print_whole_lines([table])
+        return
+    unbounded = console.options.update_width(_UNBOUNDED_WIDTH)
+    if Measurement.get(console, unbounded, table).maximum <= console.width:
+        console.print(table)
+        return
+    # The list: each URL alone on its line, a link, never folded by rich (soft_wrap: the
+    # terminal wraps it, and copies it whole); its facts on the next line.
+    console.print(title, soft_wrap=True)
+    for image in shown:
+        link = url(image)
+        language, pixels, rating, _ = _image_facts(image)
+        votes = counted(image.vote_count, "vote")
+        console.print(Text(link, style=Style(link=link)), soft_wrap=True)
+        console.print(f"  {language}, {pixels}, rating {rating}, {votes}", soft_wrap=True)
+    if table.caption:
+        console.print(str(table.caption), soft_wrap=True)

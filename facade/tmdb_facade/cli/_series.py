@@ -124,7 +124,7 @@ async def run(download: SeriesDownload, args: argparse.Namespace) -> None:
     """List the series' images, save those not yet saved, and say what was done."""
     series_id: int = args.series_id
     folder = (args.folder or download.default_folder(series_id)) / args.size
-    console = make_console(sys.stderr)
+    console = None if args.quiet else make_console(sys.stderr)
     async with open_session(settings_of(args)) as session:
         seasons: list[int] | None = args.season
         notice = None
@@ -133,8 +133,12 @@ async def run(download: SeriesDownload, args: argparse.Namespace) -> None:
             seasons = recorded
             which = f"season{'s' if len(recorded) > 1 else ''} {', '.join(map(str, recorded))}"
             notice = (
-                f"offline: the recorded data has only {which} of series {series_id}; "
-                "downloading from that alone"
+                None
+                if args.quiet
+                else (
+                    f"offline: the recorded data has only {which} of series {series_id}; "
+                    "downloading from that alone"
+                )
             )
         with progress_bar(console, 1, f"listing series {series_id}") as progress:
             series = await fetch_series_async(
@@ -155,10 +159,11 @@ async def run(download: SeriesDownload, args: argparse.Namespace) -> None:
             size=args.size,
             folder=folder,
             progress_console=console,
+            force=args.force,
         )
     if args.as_json:
         print_json({**report.to_dict(), "images": [item.to_dict() for item in listed]})
-    else:
+    elif not args.quiet:
         print_lines([report.summary()])
 
 

@@ -52,6 +52,8 @@ class Settings:
     timeout: float = CLI_TIMEOUT
     cache: bool | None = None
     """--cache (True), --no-cache (False), or neither: on when live and hishel is installed."""
+    quiet: bool = False
+    """-q: no notice that answers are offline."""
 
 
 @dataclass(frozen=True)
@@ -180,14 +182,19 @@ async def open_session(settings: Settings) -> AsyncIterator[Session]:
     if tmdb is None:
         if settings.cache:
             # The recorded answers carry TMDB's own URLs: cached, they would answer live runs.
+            hint = "" if settings.offline else f" ({LIVE_DATA_HINT})"
             raise CliError(
                 f"--cache is for live runs; offline ({why}), answers come from the recorded "
-                f"data, never from the cache ({LIVE_DATA_HINT})",
+                f"data, never from the cache{hint}",
                 ExitCode.USAGE,
             )
 
         def announce() -> None:
-            notice = f"offline ({why}): answering from recorded TMDB data; {LIVE_DATA_HINT}"
+            if settings.quiet:
+                return
+            # Under --offline the credential is the user's choice, not news: no hint then.
+            hint = "" if settings.offline else f"; {LIVE_DATA_HINT}"
+            notice = f"offline ({why}): answering from recorded TMDB data{hint}"
             print(notice, file=sys.stderr, flush=True)
 
         # TMDB's own addresses even offline, so that a printed image URL opens in a browser;
@@ -209,6 +216,7 @@ async def open_session(settings: Settings) -> AsyncIterator[Session]:
             None if coverage is not None else _CREDENTIAL_VARIABLES[tmdb.credential_kind]
         ),
         offline_coverage=coverage,
+        offline_asked=settings.offline,
     )
     async with tmdb:
         try:

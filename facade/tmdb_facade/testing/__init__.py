@@ -32,9 +32,11 @@ What it serves:
   only English and language-free images; else all. The other operations ignore `language`.
 - Season details honour `append_to_response=images,credits,aggregate_credits`: each of those
   answers for the same season, filtered as above and without its `id`, under its own name.
-- `/t/p/{size}/{file_path}`: the image CDN, without credentials. A tiny PNG, the same for
-  every size of a file, for each file path in the data and each size TMDB lists; else 404.
-- Every answer has `Content-Type: application/json; charset=utf-8` (PNGs: `image/png`),
+- `/t/p/{size}/{file_path}`: the image CDN, without credentials. A tiny image in the format
+  its name says (JPEG for TMDB's `.jpg`, PNG for a `.png`), the same for every size of a
+  file, for each file path in the data and each size TMDB lists; else 404.
+- Every answer has `Content-Type: application/json; charset=utf-8` (images: `image/jpeg`
+  or `image/png`),
   `Server: openresty` and `Content-Length`; connections are kept alive.
 """
 

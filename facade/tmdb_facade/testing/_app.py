@@ -16,7 +16,6 @@ from tmdb_facade.testing import _data, _images
 
 # As in TMDB's recordings (`data/live/*.json`).
 JSON_CONTENT_TYPE = "application/json; charset=utf-8"
-PNG_CONTENT_TYPE = "image/png"
 
 # TMDB's own error codes and messages (its documentation's table of status codes), by the HTTP
 # status it sends them with. 404 is answered with the recorded body instead (`_data.not_found`).
@@ -59,7 +58,8 @@ def is_image_path(path: str) -> bool:
 
 
 def image_reply(path: str) -> Reply:
-    """The CDN: a PNG for a known file path in a known size, else 404. No credentials needed."""
+    """The CDN: an image in the format its name says (`placeholder_for`) for a known file path
+    in a known size, else 404. No credentials needed."""
     match = _images.IMAGE_PATH.match(path)
     if (
         match is None
@@ -67,7 +67,8 @@ def image_reply(path: str) -> Reply:
         or match["file_path"] not in _data.image_file_paths()
     ):
         return error_reply(404)
-    return Reply(200, _images.png_for(match["file_path"]), content_type=PNG_CONTENT_TYPE)
+    data, content_type = _images.placeholder_for(match["file_path"])
+    return Reply(200, data, content_type=content_type)
 
 
 def is_authorised(
