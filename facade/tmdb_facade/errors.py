@@ -62,6 +62,17 @@ def quoted(value: object) -> str:
 class TmdbError(Exception):
     """Base class of every error raised by tmdb_facade."""
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own would call `cls(*args)`, without the keyword-only arguments most of
+        # these errors require: pickling (a ProcessPoolExecutor job) and copying failed. Each
+        # error is remade from its class and args, then given back every attribute as it was.
+        return (_remake, (type(self), self.args), self.__dict__)
+
+
+def _remake(cls: type[TmdbError], args: tuple[Any, ...]) -> TmdbError:
+    """An error of class `cls` with `args`, its `__init__` not called (`TmdbError.__reduce__`)."""
+    return cls.__new__(cls, *args)
+
 
 class MissingCredentialsError(TmdbError):
     """Neither an access token nor an API key was given or found in the environment."""
