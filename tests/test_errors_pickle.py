@@ -117,7 +117,8 @@ def raise_not_found() -> None:
 @pytest.fixture
 def one_worker() -> Iterator[ProcessPoolExecutor]:
     # spawn: the test process may have threads, which fork would copy in a broken state.
-    with ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("spawn")) as pool:
+    spawn = multiprocessing.get_context("spawn")
+    with ProcessPoolExecutor(max_workers=1, mp_context=spawn) as pool:
         yield pool
 
 
