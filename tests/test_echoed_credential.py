@@ -224,6 +224,11 @@ def test_every_spelling_of_the_secret_is_redacted_from_a_body(secret: str) -> No
     assert_nowhere(secret, [redacted])
     assert redacted.endswith("|kept")
     assert redacted.count("***") == len(spellings(secret))
+    # Each spelling alone, in a body that has other escapes: none is missed.
+    for form in spellings(secret):
+        noise = '{"a": "caf\\u00e9 100% &amp; \\"q\\" \\n", "b": "'
+        alone = credentials.redact_body(f'{noise}{form}"}}'.encode()).decode()
+        assert alone == f'{noise}***"}}', form
     # Percent-encoding in either case of hex digits, and HTML numeric references.
     mixed = "".join(f"%{ord(c):02X}" if i % 2 else f"&#x{ord(c):x};" for i, c in enumerate(secret))
     assert credentials.redact(f"<{mixed}>") == "<***>"

@@ -17,7 +17,8 @@
 
     SpecDeviationWarning             (a warning) an answer departs from the spec, kept as sent
 
-No message, repr or attribute of these errors holds a credential: URLs are redacted.
+No message, repr or attribute of these errors holds the client's credential, whatever the
+server echoes of it (`_redact`); every error pickles and copies whole (`TmdbError.__reduce__`).
 """
 
 from __future__ import annotations
