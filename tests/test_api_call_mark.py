@@ -132,3 +132,15 @@ def test_the_mark_alone_decides() -> None:
     assert credentials.apply_for(unmarked) is unmarked
     assert credentials.apply_for(image) is image
     assert credentials.apply_for(api).url.params["api_key"] == KEY
+
+
+def test_an_image_file_comes_back_byte_for_byte(make_driver: MakeDriver) -> None:
+    # Bytes that happen to spell the key percent-encoded: an answer to an API call would be
+    # rewritten, an image file (which never saw the credential) is left whole, unscanned.
+    png = b"\x89PNG" + b"".join(f"%{ord(c):02x}".encode() for c in KEY) + b"\x00" * 64
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, content=png)
+
+    driver = make_driver(handler, access_token=None, api_key=KEY)
+    assert driver.call("image_bytes", "/abc.jpg", "w500", kind="poster") == png

@@ -252,9 +252,13 @@ class BaseTmdb:
 
     def _parse(self, call: ApiCall[T], method: str, url: str, content: bytes) -> T:
         """A 200 answer's body (from the network or the cache) as the call's result, by the
-        client's strictness; redacted first, so that no model holds an echoed credential."""
+        client's strictness; redacted first, so that no model holds an echoed credential.
+        An image file is not: its request went without the credential, and scanning megabytes
+        of binary for escapes would cost more than its download."""
+        if call.api_operation:
+            content = self._credentials.redact_body(content)
         try:
-            result = call.decode(self._credentials.redact_body(content), self.strict)
+            result = call.decode(content, self.strict)
         except OffSpec as off:
             problem = self._redact(off.problem)
             raise ResponseValidationError(
