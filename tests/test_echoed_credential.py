@@ -13,6 +13,7 @@ import threading
 import warnings
 from collections.abc import Iterator, Sequence
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 from typing import Any
 from urllib.parse import quote, quote_plus
 
@@ -251,3 +252,23 @@ def test_a_secret_too_short_to_be_a_credential_rewrites_nothing() -> None:
     short = "k" * (MIN_REDACTED - 1)
     assert Redactor(short).body(b'{"kkkkkkk": 1}') == b'{"kkkkkkk": 1}'
     assert Redactor("k" * MIN_REDACTED).text("kkkkkkkk") == "***"
+
+
+@pytest.mark.parametrize("credential", ["access_token", "api_key"])
+def test_a_cache_hit_is_redacted_too(
+    make_driver: MakeDriver, tmp_path: Path, credential: str
+) -> None:
+    handler = echoing(200, "model")
+
+    def cacheable(request: httpx.Request) -> httpx.Response:
+        response = handler(request)
+        response.headers["Cache-Control"] = "max-age=3600"
+        return response
+
+    options = {"access_token": None, credential: SPECIAL}
+    driver = make_driver(cacheable, cache=tmp_path / "cache.sqlite", **options)
+    results = [driver.call("person_images", 62) for _ in range(2)]
+    assert len(driver.requests) == 1  # the second came from the cache, before httpx
+    for result in results:
+        assert result.profiles[0].file_path == "/***.jpg"
+        assert_nowhere(SPECIAL, [repr(result), json.dumps(result.to_dict())])
