@@ -321,7 +321,6 @@ def test_an_answer_too_big_is_refused_while_it_arrives() -> None:
     transport = ClientTransport(
         inner,
         Credentials("access_token", "secret-token"),
-        "https://api.themoviedb.org",
         body_seconds=None,
         max_body_bytes=10 * 1024,
     )

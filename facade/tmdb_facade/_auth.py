@@ -2,7 +2,8 @@
 
 Credentials are added inside the transport (`_transport.ClientTransport`), on a copy of the
 request, so the request that httpx logs, that event hooks and recorders see and that errors
-describe never holds them.
+describe never holds them; and only to requests marked as API operations (`_calls.API_CALL`).
+Whatever a server echoes of them is redacted (`Credentials.redact*`, `_redact`).
 """
 
 from __future__ import annotations
@@ -11,16 +12,20 @@ import os
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 import httpx
 
+from ._calls import is_api_call
 from ._constants import ACCESS_TOKEN_ENV, API_KEY_ENV
+from ._redact import Redactor, install_log_filter, register
 from .errors import (
     InvalidArgumentError,
     InvalidArgumentTypeError,
     MissingCredentialsError,
 )
+
+install_log_filter()
 
 # Printable ASCII without spaces: anything else cannot be a TMDB credential, and would make
 # httpx raise an error that quotes the header value.
@@ -33,9 +38,28 @@ class Credentials:
 
     kind: Literal["access_token", "api_key"]
     secret: str = field(repr=False)
+    _redactor: Redactor = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_redactor", Redactor(self.secret))
+        register(self._redactor)  # hidden from log lines while this lives
 
     def __repr__(self) -> str:
         return f"Credentials(kind={self.kind!r}, secret='***')"
+
+    def redact(self, text: str) -> str:
+        """`text` (a message, a URL, a header value) without the secret, however spelled."""
+        return self._redactor.text(text)
+
+    def redact_body(self, body: bytes) -> bytes:
+        """An answer's body without the secret, however spelled: the one function every body
+        from the network goes through before it is read or stored. `body` must be decoded
+        (no gzip): the echo is not findable in compressed bytes."""
+        return self._redactor.body(body)
+
+    def redact_json(self, value: Any) -> Any:
+        """A decoded JSON value without the secret in any string at any depth (in place)."""
+        return self._redactor.value(value)
 
     def apply(self, request: httpx.Request) -> httpx.Request:
         """A copy of `request` that carries the credential."""
@@ -52,16 +76,10 @@ class Credentials:
             extensions=request.extensions,
         )
 
-    def apply_for(self, api_origin: httpx.URL, request: httpx.Request) -> httpx.Request:
-        """`apply`, for requests to the API only: the image server never sees the credential."""
-        url = request.url
-        if (url.scheme, url.host, url.port) != (
-            api_origin.scheme,
-            api_origin.host,
-            api_origin.port,
-        ):
-            return request
-        return self.apply(request)
+    def apply_for(self, request: httpx.Request) -> httpx.Request:
+        """`apply` for API operations only (`is_api_call`): an image file never gets the
+        credential, even from the API's own host (a mirror, a proxy, the fake server)."""
+        return self.apply(request) if is_api_call(request) else request
 
 
 def resolve_credentials(

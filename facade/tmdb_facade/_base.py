@@ -25,7 +25,7 @@ import tmdb_api.types as generated_types
 from tmdb_api.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
-from ._calls import ApiCall
+from ._calls import API_CALL, ApiCall, is_api_call
 from ._constants import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
@@ -216,14 +216,14 @@ class BaseTmdb:
             "follow_redirects": False,
         }
 
-    def _pace(self, call: ApiCall[Any]) -> float:
-        """Seconds to wait before sending `call`, to stay under the rate limit."""
-        if self.rate_limiter is None or not call.rate_limited or self._paced_below_cache:
+    def _pace(self, request: httpx.Request) -> float:
+        """Seconds to wait before sending `request`, to stay under the rate limit."""
+        if self.rate_limiter is None or not is_api_call(request) or self._paced_below_cache:
             return 0.0
         return self.rate_limiter.reserve()
 
     def _redact(self, text: str) -> str:
-        return text.replace(self._credentials.secret, "***")
+        return self._credentials.redact(text)
 
     def _handle_answer(
         self,
@@ -233,41 +233,48 @@ class BaseTmdb:
         retries_done: int,
     ) -> T | RetryAfter:
         """The parsed model, a `RetryAfter`, or an error raised: one attempt's conclusion."""
-        method, url = request.method, str(request.url)
+        # The request never holds the credential, but a URL the caller gave (an image's) may.
+        method, url = request.method, self._redact(str(request.url))
         if isinstance(answer, httpx.RequestError):
             if should_retry(self.retry_policy, retries_done, None):
-                return self._retry(call, retries_done, None, f"{type(answer).__name__}")
+                return self._retry(call, request, retries_done, None, f"{type(answer).__name__}")
             raise self._transport_error(method, url, answer)
         status = answer.status_code
         if status == 200:
             return self._parse(call, method, url, answer.content)
         retry_after = parse_retry_after(answer.headers.get("Retry-After"), self._now())
         if status >= 400 and should_retry(self.retry_policy, retries_done, status, retry_after):
-            return self._retry(call, retries_done, retry_after, f"HTTP {status}")
+            return self._retry(call, request, retries_done, retry_after, f"HTTP {status}")
+        content = self._credentials.redact_body(answer.content)
         if status < 400:
             raise ResponseValidationError(
                 f"{method} {url} returned HTTP {status}, which the spec does not describe",
                 json_path="$",
                 http_status=status,
-                body=answer.text,
+                body=content.decode(answer.encoding or "utf-8", "replace"),
                 request_method=method,
                 request_url=url,
             )
         raise make_status_error(
             status,
-            _lenient_json(answer.content),
+            self._credentials.redact_json(_lenient_json(content)),
             request_method=method,
             request_url=url,
             retry_after=retry_after,
         )
 
     def _retry(
-        self, call: ApiCall[Any], retries_done: int, retry_after: float | None, reason: str
+        self,
+        call: ApiCall[Any],
+        request: httpx.Request,
+        retries_done: int,
+        retry_after: float | None,
+        reason: str,
     ) -> RetryAfter:
         # Wait for the backoff, and for a free slot of the rate limit if that comes later.
         delay = max(
             retry_delay(self.retry_policy, retries_done, retry_after, self._rand),
-            self._pace(call),
+            self._pace(request),
         )
         logger.log(
             logging.WARNING if delay >= LONG_WAIT else logging.INFO,
@@ -287,16 +294,22 @@ class BaseTmdb:
         return cls(f"{method} {url} {what}: {detail}", request_method=method, request_url=url)
 
     def _parse(self, call: ApiCall[T], method: str, url: str, content: bytes) -> T:
-        """A 200 answer's body as the call's result, by the client's strictness."""
+        """A 200 answer's body (from the network or the cache) as the call's result, by the
+        client's strictness; redacted first, so that no model holds an echoed credential.
+        An image file is not: its request went without the credential, and scanning megabytes
+        of binary for escapes would cost more than its download."""
+        if call.api_operation:
+            content = self._credentials.redact_body(content)
         try:
             result = call.decode(content, self.strict)
         except OffSpec as off:
+            problem = self._redact(off.problem)
             raise ResponseValidationError(
                 f"{method} {url}: the response does not match the spec at {off.json_path}: "
-                f"{off.problem}",
-                json_path=off.json_path,
+                f"{problem}",
+                json_path=self._redact(off.json_path),
                 http_status=200,
-                body=off.body,
+                body=self._credentials.redact_json(off.body),
                 request_method=method,
                 request_url=url,
             ) from None
@@ -332,7 +345,7 @@ class BaseTmdb:
                 call.method,
                 url,
                 headers=http.headers,
-                extensions={"timeout": http.timeout.as_dict()},
+                extensions={"timeout": http.timeout.as_dict(), API_CALL: call.api_operation},
             )
         except httpx.InvalidURL:
             raise InvalidArgumentError(f"{call.name}: not a URL: {quoted(call.url)}") from None

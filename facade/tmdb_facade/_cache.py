@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import httpx
 
+from ._calls import is_api_call
 from ._constants import CACHE_FILE, DEFAULT_CACHE_TTL
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .ratelimit import Limiter
@@ -166,7 +167,6 @@ def with_cache(
     client: str,
     cache: CacheOption,
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport,
-    api_origin: str,
     limiter: Limiter | None,
     sleep: Callable[[float], Any],
 ) -> tuple[Any, Any]:
@@ -202,7 +202,7 @@ def with_cache(
         else CacheTransport(below, stores.storage, rfc=options)
     )
     hits = AsyncHits(stores.reader, options) if is_async else SyncHits(stores.reader, options)
-    return _Router(cached, transport, httpx.URL(api_origin), stores.owned), hits
+    return _Router(cached, transport, stores.owned), hits
 
 
 @dataclass(frozen=True)
@@ -311,31 +311,20 @@ class _ToNetwork(httpx.BaseTransport, httpx.AsyncBaseTransport):
 
 
 class _Router(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """API requests through the cache, anything else (image files) straight to `direct`.
-
-    API requests are told by their path (`{base_url}/3/...`), not by their origin alone: a
-    proxy or the fake server may serve the image files from the API's own host.
-    """
+    """API requests (`is_api_call`) through the cache, image files straight to `direct`."""
 
     def __init__(
         self,
         cached: Any,
         direct: httpx.BaseTransport | httpx.AsyncBaseTransport,
-        api_origin: httpx.URL,
         owned: tuple[Any, ...],
     ) -> None:
         self._cached = cached
         self._direct = direct
-        self._origin = (api_origin.scheme, api_origin.host, api_origin.port)
-        self._api_path = api_origin.path.rstrip("/") + "/3/"
         self._owned = owned
 
     def _route(self, request: httpx.Request) -> Any:
-        url = request.url
-        is_api = (url.scheme, url.host, url.port) == self._origin and url.path.startswith(
-            self._api_path
-        )
-        return self._cached if is_api else self._direct
+        return self._cached if is_api_call(request) else self._direct
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         response: httpx.Response = self._route(request).handle_request(request)

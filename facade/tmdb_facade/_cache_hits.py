@@ -72,7 +72,7 @@ class SyncHits(_Hits):
 
     def get(self, call: ApiCall[Any], http: httpx.Client) -> bytes | None:
         """The body of a fresh stored answer to `call`, else None."""
-        if not call.rate_limited:  # image files are never cached
+        if not call.api_operation:  # image files are never cached
             return None
         key, request = self._request(call, http)
         entry = self._fresh(request, self._storage.get_entries(key))
@@ -86,7 +86,7 @@ class AsyncHits(_Hits):
 
     async def get(self, call: ApiCall[Any], http: httpx.AsyncClient) -> bytes | None:
         """The body of a fresh stored answer to `call`, else None."""
-        if not call.rate_limited:
+        if not call.api_operation:
             return None
         key, request = self._request(call, http)
         entries = self._storage.get_entries(key)

@@ -13,6 +13,8 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, Generic, Literal, TypeVar, cast
 
+import httpx
+
 from tmdb_api.types import UNSET, Endpoint
 
 from . import _spec
@@ -39,8 +41,20 @@ class ApiCall(Generic[T]):
     decode: Callable[[bytes, bool], T]
     """(body of a 200 answer, strict) -> result; raises `OffSpec` when the body is unusable,
     or with strict when it breaks the spec anywhere."""
-    rate_limited: bool = True
-    """Whether the call counts against TMDB's API rate limit (the image CDN does not)."""
+    api_operation: bool = True
+    """An operation of TMDB's API, not an image file: the one place this is decided. Only
+    API operations carry the credential, count against the rate limit and are cached; the
+    request built from the call carries the answer as its `API_CALL` extension."""
+
+
+#: The request extension that marks a request built from an API operation (`is_api_call`).
+API_CALL = "tmdb_facade.api_call"
+
+
+def is_api_call(request: httpx.Request) -> bool:
+    """Whether `request` was built from an API operation: what the credential, the cache
+    and the rate limit go by, whatever the hosts (an unmarked request is not one)."""
+    return request.extensions.get(API_CALL) is True
 
 
 #: The spec's mark on a parameter that the facade takes as a list of items, sent as TMDB's
@@ -136,4 +150,4 @@ def _image_bytes(content: bytes, strict: bool) -> bytes:
 
 def image(url: str) -> ApiCall[bytes]:
     """Fetch the bytes of an image from TMDB's image server (an absolute URL)."""
-    return ApiCall("image", "GET", url, {}, decode=_image_bytes, rate_limited=False)
+    return ApiCall("image", "GET", url, {}, decode=_image_bytes, api_operation=False)

@@ -109,11 +109,10 @@ class Tmdb(BaseTmdb, ThreadedMap):
         api = ClientTransport(
             transport or (lambda: network(httpx.HTTPTransport, CONNECTION_LIMITS)),
             self._credentials,
-            self.base_url,
             body_seconds=self.timeout.read,
             max_body_bytes=MAX_BODY_BYTES,
         )
-        cached, self._hits = with_cache("Tmdb", cache, api, self.base_url, self.rate_limiter, sleep)
+        cached, self._hits = with_cache("Tmdb", cache, api, self.rate_limiter, sleep)
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.Client(transport=cached, **self._client_options())
         self._transport = cached
@@ -125,7 +124,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
             if stored is not None:
                 return remember_status(self._parse(call, call.method, call.url, stored), HIT)
         request = self._build_request(self._http, call)
-        retries_done, delay = 0, self._pace(call)
+        retries_done, delay = 0, self._pace(request)
         while True:
             if delay > 0:
                 self._sleep(delay)

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, cast
 import httpx
 
 from ._auth import Credentials
+from ._calls import is_api_call
 from .errors import ClientClosedError, ResponseValidationError
 
 if TYPE_CHECKING:
@@ -96,7 +97,8 @@ def _received(request: httpx.Request, response: httpx.Response) -> httpx.Respons
 
 
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """Adds the credential for `api_origin`, and bounds every answer's body in time and size.
+    """Adds the credential to API operations (`is_api_call`), and bounds every answer's body
+    in time and size.
 
     `inner` is a transport, or a function that makes one on first use: the network transport
     builds an SSL context (tens of ms), which a client that is never used need not pay for.
@@ -106,7 +108,6 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self,
         inner: Inner | Callable[[], Inner],
         credentials: Credentials,
-        api_origin: str,
         *,
         body_seconds: float | None,
         max_body_bytes: int,
@@ -119,8 +120,6 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             self._make_inner = inner
         self._lock = threading.Lock()
         self._credentials = credentials
-        self._origin = httpx.URL(api_origin)
-        self._api = (self._origin.scheme, self._origin.host, self._origin.port)
         self._body_seconds = body_seconds
         self._max_body_bytes = max_body_bytes
         self._loop: weakref.ref[asyncio.AbstractEventLoop] | None = None
@@ -137,7 +136,7 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         inner = self._transport()
         assert isinstance(inner, httpx.BaseTransport)
         started = time.monotonic()
-        response = inner.handle_request(self._credentials.apply_for(self._origin, request))
+        response = inner.handle_request(self._credentials.apply_for(request))
         return self._bounded(request, response, started)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -146,12 +145,10 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         self._check_event_loop()
         started = time.monotonic()
         if getattr(inner, "adds_credentials", False):  # `_aiohttp`: no copy of the request
-            url = request.url
-            to_api = (url.scheme, url.host, url.port) == self._api
             send = cast("Callable[..., Awaitable[httpx.Response]]", inner.send)  # type: ignore[attr-defined]
-            response = await send(request, self._credentials if to_api else None)
+            response = await send(request, self._credentials if is_api_call(request) else None)
         else:
-            sent = self._credentials.apply_for(self._origin, request)
+            sent = self._credentials.apply_for(request)
             response = await inner.handle_async_request(sent)
         return self._bounded(request, response, started)
 

@@ -19,7 +19,8 @@
 
     SpecDeviationWarning             (a warning) an answer departs from the spec
 
-No message, repr or attribute of these errors holds a credential: URLs are redacted.
+No message, repr or attribute of these errors holds the client's credential, whatever the
+server echoes of it (`_redact`); every error pickles and copies whole (`TmdbError.__reduce__`).
 """
 
 from __future__ import annotations
@@ -65,6 +66,17 @@ def quoted(value: object) -> str:
 
 class TmdbError(Exception):
     """Base class of every error raised by tmdb_facade."""
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Exception's own would call `cls(*args)`, without the keyword-only arguments most of
+        # these errors require: pickling (a ProcessPoolExecutor job) and copying failed. Each
+        # error is remade from its class and args, then given back every attribute as it was.
+        return (_remake, (type(self), self.args), self.__dict__)
+
+
+def _remake(cls: type[TmdbError], args: tuple[Any, ...]) -> TmdbError:
+    """An error of class `cls` with `args`, its `__init__` not called (`TmdbError.__reduce__`)."""
+    return cls.__new__(cls, *args)
 
 
 class MissingCredentialsError(TmdbError):
