@@ -25,6 +25,8 @@ VALUES: dict[str, Any] = {
     "body": {"success": False, "status_code": 34, "status_message": "not found", "x": [1, {}]},
     "json_path": "$.profiles[0].width",
     "retry_after": 2.5,
+    "needed": 2001,
+    "max_requests": 2000,
 }
 
 

@@ -206,14 +206,6 @@ class MaxRequestsError(TmdbError):
         self.needed = needed
         self.max_requests = max_requests
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        # The default rebuilds an exception from `args` alone, without the keyword arguments.
-        return (_rebuild_max_requests, (str(self), self.needed, self.max_requests))
-
-
-def _rebuild_max_requests(message: str, needed: int, max_requests: int) -> MaxRequestsError:
-    return MaxRequestsError(message, needed=needed, max_requests=max_requests)
-
 
 _STATUS_CLASSES: dict[int, type[APIStatusError]] = {
     401: AuthenticationError,
