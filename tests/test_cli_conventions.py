@@ -124,7 +124,7 @@ def test_explicit_offline_does_not_ask_for_a_credential(
         run_cli("--offline", "person-images", "62", "--best"),
         run_cli("--offline", "season-credits", "1396", "2"),  # not recorded: 404
         run_cli("--offline", "--cache", "person-images", "62"),  # a usage error
-        run_cli("--offline", "download", "series-stills", "1396", "-o", str(tmp_path)),
+        run_cli("--offline", "download", "episode-stills", "1396", "1", "9", "-o", str(tmp_path)),
     ]
     assert runs[0].stderr_lines == ["offline (--offline): answering from recorded TMDB data"]
     assert [run.exit_code for run in runs] == [0, 4, 2, 4]
@@ -136,8 +136,8 @@ def test_explicit_offline_does_not_ask_for_a_credential(
 def test_offline_errors_name_no_live_host(run_cli: RunCli, tmp_path: Path) -> None:
     api = run_cli("season-credits", "1396", "2")
     assert api.error.startswith("error: GET /3/tv/1396/season/2/credits returned HTTP 404")
-    stills = run_cli("download", "series-stills", "1396", "-o", str(tmp_path))
-    assert "GET /3/tv/1396/season/1/episode/2/images returned HTTP 404" in stills.error
+    stills = run_cli("download", "episode-stills", "1396", "1", "9", "-o", str(tmp_path))
+    assert "GET /3/tv/1396/season/1/episode/9/images returned HTTP 404" in stills.error
     for run in (api, stills):
         assert "themoviedb.org" not in run.stderr
         assert "image.tmdb.org" not in run.stderr

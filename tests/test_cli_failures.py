@@ -73,8 +73,8 @@ def test_offline_not_found_says_what_the_offline_data_has(run_cli: RunCli) -> No
     assert result.exit_code == 4
     assert "returned HTTP 404" in result.error
     assert result.error.endswith(
-        "the offline data has only series 1396; season 1396 1; episode 1396 1 1; persons 62, 976 "
-        "(set TMDB_ACCESS_TOKEN or TMDB_API_KEY for live data)"
+        "the offline data has only series 1396; season 1396 1; episodes 1396 1 1-7; "
+        "persons 62, 976 (set TMDB_ACCESS_TOKEN or TMDB_API_KEY for live data)"
     )
     assert result.stderr_lines[0].startswith("offline (no TMDB_ACCESS_TOKEN")
 

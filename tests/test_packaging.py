@@ -113,8 +113,9 @@ def test_the_mit_license_ships_in_the_wheel_and_the_sdist(
 
 def test_the_sdist_holds_the_documents_the_readme_links(sdist: dict[str, bytes]) -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "`BENCHMARKS.md`" in readme
-    for document in ("README.md", "BENCHMARKS.md"):
+    assert "(BENCHMARKS.md)" in readme
+    assert "(CONTRIBUTING.md)" in readme
+    for document in ("README.md", "CONTRIBUTING.md", "BENCHMARKS.md"):
         assert sdist[document] == (ROOT / document).read_bytes()
     assert {"pyproject.toml", "openapi/tmdb.yaml", "scripts/test", "tests/conftest.py"} <= set(
         sdist

@@ -115,9 +115,30 @@ def offline_coverage() -> str:
             noun = "series" if noun == "tv" else noun
             found.setdefault(noun, {})[" ".join(ids)] = None
     return "; ".join(
-        f"{noun}{'s' if len(ids) > 1 and noun != 'series' else ''} {', '.join(ids)}"
+        f"{noun}{'s' if len(ids) > 1 and noun != 'series' else ''} {', '.join(_runs(list(ids)))}"
         for noun, ids in found.items()
     )
+
+
+def _runs(ids: list[str]) -> list[str]:
+    """Ids that differ only by a last number one apart, as a range: `1396 1 1-7`.
+
+    >>> _runs(["1396 1 1", "1396 1 2", "1396 1 3", "62", "976"])
+    ['1396 1 1-3', '62', '976']
+    """
+    runs: list[tuple[str, int, int]] = []
+    for one in ids:
+        head, _, last = one.rpartition(" ")
+        if runs and last.isdigit() and runs[-1][0] == head and runs[-1][2] + 1 == int(last):
+            runs[-1] = (head, runs[-1][1], int(last))
+        elif last.isdigit():
+            runs.append((head, int(last), int(last)))
+        else:
+            runs.append((one, -1, -1))
+    return [
+        (head if start < 0 else f"{head} {start}".strip() + (f"-{end}" if end > start else ""))
+        for head, start, end in runs
+    ]
 
 
 class _Announcing(httpx.AsyncBaseTransport):
