@@ -6,16 +6,20 @@ One class for both modes, like httpx's MockTransport: the inner transport is syn
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterator
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
+import anyio
 import httpx
 
+from . import _deadline
 from ._auth import Credentials
+from ._inflate import BadCodingError, Decoder, UnsupportedCodingError, codings
 from .errors import ClientClosedError, ResponseValidationError
 
 if TYPE_CHECKING:
@@ -41,7 +45,8 @@ def network(
             pass
         else:
             return AiohttpTransport(limits=limits, ssl_context=httpx.create_ssl_context)
-    return httpx_transport(limits=limits)
+        return httpx.AsyncHTTPTransport(limits=limits)
+    return _deadline.HTTPTransport(limits=limits)
 
 
 #: httpx's own logger: `exchange` writes the line httpx would (`tmdb-facade -vv` shows it).
@@ -137,7 +142,18 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         inner = self._transport()
         assert isinstance(inner, httpx.BaseTransport)
         started = time.monotonic()
-        response = inner.handle_request(self._credentials.apply_for(self._origin, request))
+        deadline = None if self._body_seconds is None else started + self._body_seconds
+        # The sockets of `_deadline.HTTPTransport` wait at most until `deadline`: the 1xx
+        # answers and the headers must come within the attempt's time, not within each read's.
+        token = _deadline.DEADLINE.set(deadline)
+        try:
+            response = inner.handle_request(self._credentials.apply_for(self._origin, request))
+        except httpx.TimeoutException:
+            if deadline is not None and time.monotonic() >= deadline:
+                self._late(request)
+            raise
+        finally:
+            _deadline.DEADLINE.reset(token)
         return self._bounded(request, response, started)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
@@ -145,25 +161,37 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
         assert isinstance(inner, httpx.AsyncBaseTransport)
         self._check_event_loop()
         started = time.monotonic()
-        if getattr(inner, "adds_credentials", False):  # `_aiohttp`: no copy of the request
-            url = request.url
-            to_api = (url.scheme, url.host, url.port) == self._api
-            send = cast("Callable[..., Awaitable[httpx.Response]]", inner.send)  # type: ignore[attr-defined]
-            response = await send(request, self._credentials if to_api else None)
-        else:
-            sent = self._credentials.apply_for(self._origin, request)
-            response = await inner.handle_async_request(sent)
+        # One deadline for connecting, the 1xx answers and the headers (the body has its own
+        # check, `BoundedStream`, from the same start): httpx's and aiohttp's timeouts are
+        # per read, and a server that keeps sending in time would never be stopped.
+        scope = (
+            contextlib.nullcontext()
+            if self._body_seconds is None
+            else anyio.fail_after(self._body_seconds)
+        )
+        try:
+            with scope:
+                if getattr(inner, "adds_credentials", False):  # `_aiohttp`: no request copy
+                    url = request.url
+                    to_api = (url.scheme, url.host, url.port) == self._api
+                    send = cast("Callable[..., Awaitable[httpx.Response]]", inner.send)  # type: ignore[attr-defined]
+                    response = await send(request, self._credentials if to_api else None)
+                else:
+                    sent = self._credentials.apply_for(self._origin, request)
+                    response = await inner.handle_async_request(sent)
+        except TimeoutError:
+            self._late(request)
         return self._bounded(request, response, started)
+
+    def _late(self, request: httpx.Request) -> NoReturn:
+        raise httpx.ReadTimeout(
+            f"the answer took longer than {self._body_seconds:g}s", request=request
+        ) from None
 
     def _bounded(
         self, request: httpx.Request, response: httpx.Response, started: float
     ) -> httpx.Response:
-        """`response`, its body read through `BoundedStream` (`request` is the one without the
-        credential, which is all an error may name)."""
-        response.stream = BoundedStream(
-            response.stream, request, started, self._body_seconds, self._max_body_bytes
-        )
-        return response
+        return bounded(request, response, started, self._body_seconds, self._max_body_bytes)
 
     def _check_event_loop(self) -> None:
         """Connections belong to the event loop that opened them: refuse any other one, with
@@ -195,10 +223,35 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             await self._inner.aclose()
 
 
+def bounded(
+    request: httpx.Request,
+    response: httpx.Response,
+    started: float,
+    seconds: float | None,
+    max_bytes: int,
+) -> httpx.Response:
+    """`response`, its body read through `BoundedStream` (`request` is the one without the
+    credential, which is all an error may name), and decoded there: what is above sees the
+    decoded body (and a cache stores it), with no `Content-Encoding` left to decode again."""
+    applied: list[str] | UnsupportedCodingError = []
+    encoding = response.headers.get_list("content-encoding")
+    if encoding and not response.is_stream_consumed:
+        try:
+            applied = codings(encoding)
+        except UnsupportedCodingError as error:
+            applied = error
+        del response.headers["content-encoding"]
+        response.headers.pop("content-length", None)
+    response.stream = BoundedStream(response.stream, request, started, seconds, max_bytes, applied)
+    return response
+
+
 class BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
     """A body that must arrive whole within `seconds` of the request, and be at most
-    `max_bytes`: httpx's own timeouts are per read, so a server dripping bytes would hold a
-    call for as long as it likes, and a huge body would fill the memory."""
+    `max_bytes`, both as received and once decoded (`applied`: its content codings, or the
+    one the client cannot decode): httpx's own timeouts are per read, so a server dripping
+    bytes would hold a call for as long as it likes, and a huge body, or a small one that
+    inflates (a "gzip bomb"), would fill the memory."""
 
     def __init__(
         self,
@@ -207,6 +260,7 @@ class BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         started: float,
         seconds: float | None,
         max_bytes: int,
+        applied: list[str] | UnsupportedCodingError | None = None,
     ) -> None:
         self._inner = inner
         self._request = request
@@ -214,34 +268,111 @@ class BoundedStream(httpx.SyncByteStream, httpx.AsyncByteStream):
         self._seconds = seconds
         self._max_bytes = max_bytes
         self._received = 0
+        self._decoded = 0
+        self._unsupported = applied if isinstance(applied, UnsupportedCodingError) else None
+        self._decoder = Decoder(applied) if isinstance(applied, list) and applied else None
 
-    def _check(self, chunk: bytes) -> bytes:
-        self._received += len(chunk)
-        if self._received > self._max_bytes:
+    def _too_large(self) -> NoReturn:
+        raise ResponseValidationError(
+            f"{self._request.method} {self._request.url}: the answer is larger than "
+            f"{self._max_bytes} bytes",
+            json_path="$",
+            http_status=0,
+            body=None,
+            request_method=self._request.method,
+            request_url=str(self._request.url),
+        )
+
+    def _late(self) -> NoReturn:
+        raise httpx.ReadTimeout(
+            f"the answer took longer than {self._seconds:g}s", request=self._request
+        ) from None
+
+    def _start(self) -> None:
+        if self._unsupported is not None:
             raise ResponseValidationError(
-                f"{self._request.method} {self._request.url}: the answer is larger than "
-                f"{self._max_bytes} bytes",
+                f"{self._request.method} {self._request.url}: the answer is encoded as "
+                f"{self._unsupported}, which the client did not ask for",
                 json_path="$",
                 http_status=0,
                 body=None,
                 request_method=self._request.method,
                 request_url=str(self._request.url),
             )
+
+    def _check(self, chunk: bytes) -> Iterator[bytes]:
+        """`chunk` as received, decoded: each piece counted before it is given on."""
+        self._received += len(chunk)
+        if self._received > self._max_bytes:
+            self._too_large()
         if self._deadline is not None and time.monotonic() > self._deadline:
-            raise httpx.ReadTimeout(
-                f"the answer took longer than {self._seconds:g}s", request=self._request
-            )
-        return chunk
+            self._late()
+        if self._decoder is None:
+            yield chunk
+            return
+        try:
+            for piece in self._decoder.feed(chunk):
+                yield self._count(piece)
+        except BadCodingError as error:
+            raise httpx.DecodingError(str(error), request=self._request) from None
+
+    def _rest(self) -> Iterator[bytes]:
+        if self._decoder is None:
+            return
+        try:
+            for piece in self._decoder.finish():
+                yield self._count(piece)
+        except BadCodingError as error:
+            raise httpx.DecodingError(str(error), request=self._request) from None
+
+    def _count(self, piece: bytes) -> bytes:
+        self._decoded += len(piece)
+        if self._decoded > self._max_bytes:
+            self._too_large()
+        return piece
 
     def __iter__(self) -> Iterator[bytes]:
         assert isinstance(self._inner, httpx.SyncByteStream)
-        for chunk in self._inner:
-            yield self._check(chunk)
+        self._start()
+        chunks = iter(self._inner)
+        while True:
+            # The sockets of `_deadline.HTTPTransport` wait at most until the deadline.
+            token = _deadline.DEADLINE.set(self._deadline)
+            try:
+                chunk = next(chunks, None)
+            except httpx.TimeoutException:
+                if self._deadline is not None and time.monotonic() >= self._deadline:
+                    self._late()
+                raise
+            finally:
+                _deadline.DEADLINE.reset(token)
+            if chunk is None:
+                break
+            yield from self._check(chunk)
+        yield from self._rest()
 
     async def __aiter__(self) -> AsyncIterator[bytes]:
         assert isinstance(self._inner, httpx.AsyncByteStream)
-        async for chunk in self._inner:
-            yield self._check(chunk)
+        self._start()
+        chunks = aiter(self._inner)
+        while True:
+            try:
+                with self._scope():
+                    chunk = await anext(chunks, None)
+            except TimeoutError:
+                self._late()
+            if chunk is None:
+                break
+            for piece in self._check(chunk):
+                yield piece
+        for piece in self._rest():
+            yield piece
+
+    def _scope(self) -> contextlib.AbstractContextManager[object]:
+        """A read that must end by the deadline: cancelled when it comes."""
+        if self._deadline is None:
+            return contextlib.nullcontext()
+        return anyio.fail_after(max(self._deadline - time.monotonic(), 0.0))
 
     def close(self) -> None:
         assert isinstance(self._inner, httpx.SyncByteStream)
