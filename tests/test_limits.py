@@ -13,7 +13,7 @@ import sqlite3
 import sys
 import tracemalloc
 import zlib
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from email.utils import formatdate
 from pathlib import Path
 from typing import Any
@@ -286,4 +286,3 @@ def test_nothing_is_stuck_on_the_deadline_of_an_earlier_call(person_images: Call
 
     with HostileServer(slow_then_fine) as server:
         assert person_images(server.url, timeout=0.3, max_retries=1).id == 62
-
