@@ -21,6 +21,7 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.cli import RunCli
 from tests.hostile_server import Connection, HostileServer, answer
 from tmdb_facade import APITimeoutError, AsyncTmdb, ResponseValidationError, Tmdb
 
@@ -130,6 +131,9 @@ def test_a_body_that_inflates_past_the_limit_is_refused_as_it_inflates(
 ) -> None:
     assert len(bomb(coding)) < LIMIT / 16, "small on the wire"
     with bomb_server(coding) as server:
+        # Once untraced: what the first call imports and builds is not the body's memory.
+        with pytest.raises(ResponseValidationError, match=f"larger than {LIMIT} bytes"):
+            person_images(server.url)
         tracemalloc.start()
         try:
             with pytest.raises(ResponseValidationError, match=f"larger than {LIMIT} bytes"):
@@ -222,6 +226,8 @@ def test_a_stored_answer_that_inflates_past_the_limit_is_refused(
     nowhere = "http://127.0.0.1:9"  # nothing listens: the answer can only come from the cache
     path = tmp_path / "cache.sqlite"
     store_compressed(path, f"{nowhere}/3/person/62/images", bomb("gzip"), "gzip")
+    with pytest.raises(ResponseValidationError, match=f"larger than {LIMIT} bytes"):
+        person_images(nowhere, cache=path)  # once untraced, as above
     tracemalloc.start()
     try:
         with pytest.raises(ResponseValidationError, match=f"larger than {LIMIT} bytes"):
@@ -286,3 +292,17 @@ def test_nothing_is_stuck_on_the_deadline_of_an_earlier_call(person_images: Call
 
     with HostileServer(slow_then_fine) as server:
         assert person_images(server.url, timeout=0.3, max_retries=1).id == 62
+
+
+def test_the_command_line_gives_up_at_its_stated_bound(
+    run_cli: RunCli, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # `--timeout 0.3 --retries 1`: two attempts of 0.3 s, not two of the server's 10 s.
+    with HostileServer(early_hints_without_end) as server:
+        monkeypatch.setenv("TMDB_BASE_URL", server.url)
+        monkeypatch.setenv("TMDB_ACCESS_TOKEN", "test-token")
+        result = run_cli("person-images", "62", "--retries", "1", "--timeout", "0.3", "--no-cache")
+        assert result.exit_code == 6
+        assert "no answer within 0.3 s (tried 2 times)" in result.error
+        assert server.finished == 0
+        assert server.connections == 2

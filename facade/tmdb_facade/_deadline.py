@@ -6,8 +6,9 @@ end, or drips its headers a byte at a time, answers every read in time and holds
 as long as it likes. The sync transport cannot be cancelled from outside (a watchdog thread
 could only close a socket it cannot reach before the headers arrive), so the deadline goes
 to the socket itself: httpcore's public network-backend interface, wrapped so that every
-operation waits at most until the deadline of the attempt under way (a context variable
-that `ClientTransport` sets around its calls into httpx). The async client needs none of
+operation waits at most until the deadline of the attempt under way (`_transport.DEADLINE`,
+which `ClientTransport` sets around its calls into httpx). Name resolution is the system's
+(`getaddrinfo`, before the socket exists) and is not bound by it. The async client needs none of
 this: it cancels the attempt (`anyio.fail_after`), whatever transport it runs on.
 """
 
@@ -15,14 +16,11 @@ from __future__ import annotations
 
 import time
 import typing
-from contextvars import ContextVar
 
 import httpcore
 import httpx
 
-#: The `time.monotonic()` by which the attempt under way in this thread must be done; None
-#: for none (a caller's `httpx.Timeout(None)`).
-DEADLINE: ContextVar[float | None] = ContextVar("tmdb_facade_deadline", default=None)
+from ._transport import DEADLINE
 
 
 def _capped(timeout: float | None, error: type[Exception]) -> float | None:
