@@ -31,8 +31,8 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import httpx
 
+from ._body import bounded
 from ._constants import CACHE_FILE, DEFAULT_CACHE_TTL, MAX_BODY_BYTES
-from ._transport import bounded
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .ratelimit import Limiter
 

@@ -6,7 +6,7 @@ end, or drips its headers a byte at a time, answers every read in time and holds
 as long as it likes. The sync transport cannot be cancelled from outside (a watchdog thread
 could only close a socket it cannot reach before the headers arrive), so the deadline goes
 to the socket itself: httpcore's public network-backend interface, wrapped so that every
-operation waits at most until the deadline of the attempt under way (`_transport.DEADLINE`,
+operation waits at most until the deadline of the attempt under way (`_body.DEADLINE`,
 which `ClientTransport` sets around its calls into httpx). Name resolution is the system's
 (`getaddrinfo`, before the socket exists) and is not bound by it. The async client needs none of
 this: it cancels the attempt (`anyio.fail_after`), whatever transport it runs on.
@@ -20,7 +20,7 @@ import typing
 import httpcore
 import httpx
 
-from ._transport import DEADLINE
+from ._body import DEADLINE
 
 
 def _capped(timeout: float | None, error: type[Exception]) -> float | None:
