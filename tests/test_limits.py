@@ -11,6 +11,7 @@ import gzip
 import itertools
 import sqlite3
 import sys
+import time
 import tracemalloc
 import zlib
 from collections.abc import Callable
@@ -18,12 +19,14 @@ from email.utils import formatdate
 from pathlib import Path
 from typing import Any
 
+import anyio
 import httpx
 import pytest
 
 from tests.cli import RunCli
-from tests.hostile_server import Connection, HostileServer, answer
+from tests.hostile_server import SCRIPT_SECONDS, Connection, HostileServer, answer
 from tmdb_facade import APITimeoutError, AsyncTmdb, ResponseValidationError, Tmdb
+from tmdb_facade._body import _anyio_within
 
 #: The body limit in these tests (the default, 64 MiB, has a test of its own).
 LIMIT = 1024 * 1024
@@ -306,3 +309,14 @@ def test_the_command_line_gives_up_at_its_stated_bound(
         assert "no answer within 0.3 s (tried 2 times)" in result.error
         assert server.finished == 0
         assert server.connections == 2
+
+
+def test_outside_asyncio_the_deadline_is_anyio_s() -> None:
+    # Under trio (not installed here) `within` takes this scope; it is anyio's, so it runs
+    # under asyncio too. Were it not to cancel, the sleep would end, with no TimeoutError.
+    async def wait() -> None:
+        async with _anyio_within(time.monotonic() + 0.05):
+            await anyio.sleep(SCRIPT_SECONDS)
+
+    with pytest.raises(TimeoutError):
+        asyncio.run(wait())
