@@ -11,7 +11,7 @@ import aiohttp
 import httpx
 import pytest
 
-from tmdb_facade import AsyncTmdb
+from tmdb_facade import AsyncTmdb, _deadline
 from tmdb_facade._aiohttp import AiohttpTransport
 from tmdb_facade._auth import Credentials
 from tmdb_facade._base import CONNECTION_LIMITS
@@ -28,7 +28,8 @@ def test_aiohttp_only_for_the_async_client_inside_an_asyncio_loop() -> None:
     assert asyncio.run(chosen()) is AiohttpTransport
     # Outside a running loop (the client is not used yet, or runs under trio): httpx's own.
     assert type(network(httpx.AsyncHTTPTransport, CONNECTION_LIMITS)) is httpx.AsyncHTTPTransport
-    assert type(network(httpx.HTTPTransport, CONNECTION_LIMITS)) is httpx.HTTPTransport
+    # The sync client's: httpx's own, its sockets bound by the attempt's deadline.
+    assert type(network(httpx.HTTPTransport, CONNECTION_LIMITS)) is _deadline.HTTPTransport
 
 
 def test_without_aiohttp_the_async_client_uses_httpx(monkeypatch: pytest.MonkeyPatch) -> None:

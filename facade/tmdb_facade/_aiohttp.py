@@ -45,6 +45,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     #: `ClientTransport` hands the credential to `send` rather than copying each request to
     #: add it (the copy parses the URL again: 9 % of AsyncTmdb's profiled time).
     adds_credentials: ClassVar[bool] = True
+    #: Each request ends by its `read` timeout, whole (connecting, 1xx answers, headers and
+    #: body: aiohttp's `total`), so `ClientTransport` need not cancel it.
+    bounds_attempts: ClassVar[bool] = True
 
     def __init__(self, *, limits: httpx.Limits, ssl_context: Callable[[], ssl.SSLContext]) -> None:
         self._limits = limits
@@ -78,10 +81,11 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         if timeout is None:
             connect, read, pool = key
             # httpx's pool timeout is the wait for a free connection, aiohttp's `connect`
-            # that wait plus the connecting: the sum bounds both as httpx would.
+            # that wait plus the connecting: the sum bounds both as httpx would. `read` is
+            # also the whole attempt's (`bounds_attempts`).
             total_connect = None if pool is None or connect is None else pool + connect
             timeout = aiohttp.ClientTimeout(
-                total=None, connect=total_connect, sock_connect=connect, sock_read=read
+                total=read, connect=total_connect, sock_connect=connect, sock_read=read
             )
             self._timeouts[key] = timeout
         return timeout

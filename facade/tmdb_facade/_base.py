@@ -38,6 +38,7 @@ from ._constants import (
     STRICT_ENV,
     USER_AGENT,
 )
+from ._inflate import ACCEPT_ENCODING
 from ._validation import OffSpec, load_json
 from .errors import (
     APIConnectionError,
@@ -212,6 +213,9 @@ class BaseTmdb:
             "headers": {
                 "User-Agent": f"{USER_AGENT} httpx/{httpx.__version__}",
                 "Accept": "application/json",
+                # Only the codings `ClientTransport` decodes within the body limit (httpx
+                # would add br and zstd when their packages are installed).
+                "Accept-Encoding": ACCEPT_ENCODING,
             },
             "follow_redirects": False,
         }

@@ -31,8 +31,9 @@ from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import httpx
 
+from ._body import bounded
 from ._calls import is_api_call
-from ._constants import CACHE_FILE, DEFAULT_CACHE_TTL
+from ._constants import CACHE_FILE, DEFAULT_CACHE_TTL, MAX_BODY_BYTES
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
 from .ratelimit import Limiter
 
@@ -169,6 +170,7 @@ def with_cache(
     transport: httpx.BaseTransport | httpx.AsyncBaseTransport,
     limiter: Limiter | None,
     sleep: Callable[[float], Any],
+    max_body_bytes: int = MAX_BODY_BYTES,
 ) -> tuple[Any, Any]:
     """`transport` with the cache `cache` asks for on top of it, and the hits' fast path
     (`_cache_hits`); `(transport, None)` for no cache.
@@ -176,6 +178,7 @@ def with_cache(
     `client` is "Tmdb" or "AsyncTmdb": the transports here (like httpx's MockTransport) are
     both sync and async, so the mode must be said. The returned transport paces API requests
     that reach the network through `limiter` and `sleep`; the client must not pace them too.
+    A stored body is served only if it decodes to at most `max_body_bytes`.
     """
     if cache is None or cache is False:
         return transport, None
@@ -201,8 +204,8 @@ def with_cache(
         if is_async
         else CacheTransport(below, stores.storage, rfc=options)
     )
-    hits = AsyncHits(stores.reader, options) if is_async else SyncHits(stores.reader, options)
-    return _Router(cached, transport, stores.owned), hits
+    hits = (AsyncHits if is_async else SyncHits)(stores.reader, options, max_body_bytes)
+    return _Router(cached, transport, stores.owned, max_body_bytes), hits
 
 
 @dataclass(frozen=True)
@@ -318,21 +321,35 @@ class _Router(httpx.BaseTransport, httpx.AsyncBaseTransport):
         cached: Any,
         direct: httpx.BaseTransport | httpx.AsyncBaseTransport,
         owned: tuple[Any, ...],
+        max_body_bytes: int,
     ) -> None:
         self._cached = cached
+        self._max_body_bytes = max_body_bytes
         self._direct = direct
         self._owned = owned
 
     def _route(self, request: httpx.Request) -> Any:
         return self._cached if is_api_call(request) else self._direct
 
+    def _decoded(self, response: httpx.Response) -> httpx.Response:
+        """A stored answer still compressed (stored by an earlier version, or given a
+        `Content-Encoding` by a 304) decoded within the body limit, as the network's are."""
+        if "content-encoding" not in response.headers:
+            return response
+        assert response.request is not None
+        return bounded(response.request, response, 0.0, None, self._max_body_bytes)
+
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        response: httpx.Response = self._route(request).handle_request(request)
-        return response
+        route = self._route(request)
+        response: httpx.Response = route.handle_request(request)
+        response.request = request
+        return self._decoded(response) if route is self._cached else response
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        response: httpx.Response = await self._route(request).handle_async_request(request)
-        return response
+        route = self._route(request)
+        response: httpx.Response = await route.handle_async_request(request)
+        response.request = request
+        return self._decoded(response) if route is self._cached else response
 
     # hishel's own close would also close a storage the caller passed in and still owns.
     def close(self) -> None:

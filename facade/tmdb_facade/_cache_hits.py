@@ -20,6 +20,7 @@ import hishel
 import httpx
 
 from ._calls import ApiCall
+from ._inflate import BadCodingError, UnsupportedCodingError, codings, decode_all
 
 #: Requests whose key is remembered (one per distinct call): enough for a media library.
 MAX_REMEMBERED = 10_000
@@ -28,9 +29,10 @@ _log = logging.getLogger("tmdb_facade")
 
 
 class _Hits:
-    def __init__(self, storage: Any, options: hishel.CacheOptions) -> None:
+    def __init__(self, storage: Any, options: hishel.CacheOptions, max_body_bytes: int) -> None:
         self._storage = storage
         self._options = options
+        self._max_body_bytes = max_body_bytes
         self._requests: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, Any]] = {}
 
     def _request(self, call: ApiCall[Any], http: httpx.Client | httpx.AsyncClient) -> Any:
@@ -58,13 +60,19 @@ class _Hits:
             return state.entry
         return None
 
-    @staticmethod
-    def _body(entry: Any, raw: bytes) -> bytes:
-        """The stored answer's body, decompressed if it was stored compressed."""
-        headers = list(entry.response.headers.items())
-        if any(name.lower() == "content-encoding" for name, _ in headers):
-            return httpx.Response(200, headers=headers, content=raw).content
-        return raw
+    def _body(self, entry: Any, raw: bytes) -> bytes | None:
+        """The stored answer's body, decompressed if it was stored compressed (by an earlier
+        version); None if it is larger than the body limit, or cannot be decoded: the usual
+        way then serves it, and raises the error a network answer would."""
+        if len(raw) > self._max_body_bytes:
+            return None
+        encoding = [v for n, v in entry.response.headers.items() if n.lower() == "content-encoding"]
+        if not encoding:
+            return raw
+        try:
+            return decode_all(raw, codings(encoding), self._max_body_bytes)
+        except (UnsupportedCodingError, BadCodingError):
+            return None
 
 
 class SyncHits(_Hits):

@@ -13,7 +13,8 @@ DEFAULT_BASE_URL: Final = "https://api.themoviedb.org"
 #: TMDB's image server. It needs no credential, so the client never sends one there.
 DEFAULT_IMAGE_BASE_URL: Final = "https://image.tmdb.org/t/p/"
 
-#: Seconds for a whole attempt to read an answer, and to open a connection.
+#: Seconds for a whole attempt (connecting, any 1xx answers, the headers and the body: one
+#: deadline from the attempt's start), and at most this much of it to open a connection.
 DEFAULT_TIMEOUT: Final = 10.0
 DEFAULT_CONNECT_TIMEOUT: Final = 5.0
 DEFAULT_MAX_RETRIES: Final = 3
@@ -46,7 +47,7 @@ LOG_ENV: Final = "TMDB_LOG"
 LONG_WAIT: Final = 5.0
 
 #: The command line's patience, shorter than the library's: a person waits at the prompt. One
-#: call gives up after about 3 x 5 s + 2 x 10 s at the very worst (README: Command line).
+#: call gives up after 3 x 5 s + 2 x 10 s at the very worst (README: Command line).
 CLI_TIMEOUT: Final = 5.0
 CLI_MAX_RETRIES: Final = 2
 CLI_MAX_BACKOFF: Final = 2.0

@@ -46,9 +46,10 @@ With neither (or with --offline) every command answers from the recorded data bu
 tmdb-facade, without the network: Breaking Bad (series 1396) season 1, its episode 1, and
 persons 62 and 976. TMDB_BASE_URL and TMDB_IMAGE_BASE_URL point live runs elsewhere.
 
-Patience: each attempt waits {CLI_TIMEOUT:g} s for an answer (--timeout), a 429, a 5xx or a
-network failure is retried {CLI_MAX_RETRIES} times (--retries) after a short backoff or the wait
-TMDB asks for, up to {CLI_MAX_RETRY_AFTER:g} s (asking for longer fails at once); -v shows it.
+Patience: each attempt ends after {CLI_TIMEOUT:g} s at most (--timeout), the whole answer
+included; a 429, a 5xx or a network failure is retried {CLI_MAX_RETRIES} times (--retries) after
+a short backoff or the wait TMDB asks for, up to {CLI_MAX_RETRY_AFTER:g} s (asking for longer
+fails at once); -v shows it.
 
 Cache: live runs keep TMDB's answers (not the images) in an HTTP cache file and reuse them
 while TMDB says they are fresh, up to 8 h: a command run again, or a download resumed, asks

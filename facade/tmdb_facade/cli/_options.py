@@ -131,7 +131,7 @@ def global_options() -> Parser:
         "--timeout",
         type=_timeout,
         metavar="SECONDS",
-        help=f"how long an attempt waits for TMDB's answer (default: {CLI_TIMEOUT:g})",
+        help=f"the most one attempt may take, the whole answer included (default: {CLI_TIMEOUT:g})",
     )
     group.add_argument(
         "--cache",

@@ -4,10 +4,12 @@ The client reads its credential and addresses from the environment itself; the c
 only chooses its patience (timeout, retries), its cache, and maps the errors after.
 
 Worst case of one call, with the defaults (`_constants.CLI_*`, `--timeout 5 --retries 2`):
-three attempts of at most 5 s each, and between them a backoff of at most 0.5 s then 1 s, or
-the `Retry-After` TMDB asks for, up to 10 s (a longer one fails at once): about
-3 x 5 + 2 x 10 = 35 s at the very worst, 16.5 s when TMDB does not answer at all. `download`
-makes up to 20 such calls at once.
+three attempts of at most 5 s each (one deadline per attempt, from its start: connecting, any
+1xx answers, the headers and the body together; `_transport.ClientTransport`), and between
+them a backoff of at most 0.5 s then 1 s, or the `Retry-After` TMDB asks for, up to 10 s (a
+longer one fails at once): 3 x 5 + 2 x 10 = 35 s at the very worst, 16.5 s when TMDB does not
+answer at all (plus, for `download`, the waits for the rate limit's slots: it makes up to 20
+such calls at once).
 """
 
 from __future__ import annotations
