@@ -31,7 +31,7 @@ from .errors import (
 
 if TYPE_CHECKING:
     from ._async_client import AsyncTmdb
-    from ._cache import CacheStatus, HttpCache, cache_status
+    from ._cache import CacheFileError, CacheStatus, CacheWarning, HttpCache, cache_status
     from ._sync_client import Tmdb
     from .credits import (
         CrewMember,
@@ -77,7 +77,9 @@ _LAZY = {
     "rank_images": "images",
     "RateLimiter": "ratelimit",
     "RetryPolicy": "retry",
+    "CacheFileError": "_cache",
     "CacheStatus": "_cache",
+    "CacheWarning": "_cache",
     "HttpCache": "_cache",
     "cache_status": "_cache",
     "SeriesSeason": "series",
@@ -107,7 +109,9 @@ __all__ = [
     "APITimeoutError",
     "AsyncTmdb",
     "AuthenticationError",
+    "CacheFileError",
     "CacheStatus",
+    "CacheWarning",
     "ClientClosedError",
     "CrewMember",
     "HttpCache",

@@ -23,6 +23,7 @@ import httpx
 from tmdb_api.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
+from ._cache_policy import DECODE
 from ._calls import ApiCall
 from ._constants import (
     BASE_URL_ENV,
@@ -288,7 +289,8 @@ class BaseTmdb:
                 call.method,
                 url,
                 headers=http.headers,
-                extensions={"timeout": http.timeout.as_dict()},
+                # The decoder tells a cache whether the method could use an answer.
+                extensions={"timeout": http.timeout.as_dict(), DECODE: call.decode},
             )
         except httpx.InvalidURL:
             raise InvalidArgumentError(f"{call.name}: not a URL: {quoted(call.url)}") from None

@@ -113,7 +113,15 @@ class Tmdb(BaseTmdb, ThreadedMap):
             body_seconds=self.timeout.read,
             max_body_bytes=MAX_BODY_BYTES,
         )
-        cached, self._hits = with_cache("Tmdb", cache, api, self.base_url, self.rate_limiter, sleep)
+        cached, self._hits = with_cache(
+            "Tmdb",
+            cache,
+            api,
+            self.base_url,
+            self.rate_limiter,
+            sleep,
+            secret=self._credentials.secret,
+        )
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.Client(transport=cached, **self._client_options())
         self._transport = cached
