@@ -16,11 +16,12 @@ network before hishel sees it (`_cache._ToNetwork`).
 
 from __future__ import annotations
 
+import json
 import math
 from collections.abc import Callable
 from email.utils import formatdate, parsedate_to_datetime
 from typing import Any, Final
-from urllib.parse import quote
+from urllib.parse import unquote, unquote_to_bytes
 
 import httpx
 
@@ -101,9 +102,24 @@ def _add_directive(headers: httpx.Headers, directive: str) -> None:
     headers["Cache-Control"] = ", ".join(d for d in (directives, directive) if d)
 
 
+def holds(content: bytes, secret: str) -> bool:
+    """Whether `content` holds `secret`: as is, percent-encoded (a proxy quoting the URL it
+    was asked for), or JSON-escaped (`\u002d`)."""
+    if not secret:
+        return False
+    wanted = secret.encode()
+    if wanted in content or wanted in unquote_to_bytes(content):
+        return True
+    try:
+        text = json.dumps(load_json(content), ensure_ascii=False)
+    except (ValueError, TypeError):
+        return False
+    return secret in text or secret in unquote(text)
+
+
 def usable(content: bytes, decode: Callable[[bytes, bool], Any] | None, secret: str) -> bool:
     """Whether a 200's body is one the method could use, and free of the credential."""
-    if secret and any(form.encode() in content for form in {secret, quote(secret, safe="")}):
+    if holds(content, secret):
         return False
     try:
         if decode is not None:

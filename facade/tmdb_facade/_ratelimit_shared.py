@@ -20,10 +20,12 @@ import threading
 import time
 from collections.abc import Callable
 from os import PathLike, fspath
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
 from urllib.parse import unquote
 
 from ._constants import DEFAULT_RATE
+from ._sqlite_files import LIMITER_ID, NotOursError, claim
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, TmdbError
 
 if TYPE_CHECKING:
@@ -135,6 +137,13 @@ class SQLiteRateLimiter:
         windows = [Rate(rate, 1000)]
         if rate > 1:
             windows.insert(0, Rate(math.ceil(rate / 2), 500))
+        try:
+            # pyrate-limiter would add its table to any SQLite file and switch it to WAL.
+            claim(Path(self.path), LIMITER_ID, (_TABLE,), timeout=lock_timeout)
+        except NotOursError as error:
+            raise RateLimiterError(
+                f"cannot use {self.path!r} for the rate limit: {error}; it was left as it is"
+            ) from None
         try:
             self._bucket: SQLiteBucket = SQLiteBucket.init_from_file(
                 windows, table=_TABLE, db_path=self.path, use_file_lock=True
