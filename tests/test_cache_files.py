@@ -342,7 +342,7 @@ def test_processes_sharing_a_cache_log_no_traceback_and_keep_one_entry_per_url(
     with closing(sqlite3.connect(path)) as db:
         served = db.execute(
             "SELECT cache_key, COUNT(*) FROM entries"
-                " WHERE expires_at IS NULL OR expires_at > 0.0 GROUP BY cache_key"
+            " WHERE expires_at IS NULL OR expires_at > 0.0 GROUP BY cache_key"
         ).fetchall()
     keys = {
         hashlib.sha256(f"RFC {server.url}/3/person/{person}/images".encode()).hexdigest()

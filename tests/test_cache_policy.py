@@ -219,3 +219,13 @@ def test_answers_that_say_nothing_get_the_ttl_and_errors_no_store() -> None:
     for status in (301, 404):
         response = httpx.Response(status, headers={"Cache-Control": "max-age=600"})
         assert policy(response)["cache-control"] == "no-store"
+
+
+def test_a_credential_is_looked_for_in_every_form_but_not_when_too_short_to_mean_it() -> None:
+    from tmdb_facade._cache_policy import holds
+
+    assert holds(b'{"url": "/3/x?api_key=' + TOKEN.encode() + b'"}', TOKEN)
+    assert holds(TOKEN.replace("-", "%2d").encode(), TOKEN)
+    assert holds(b'{"a": "' + TOKEN.replace("-", "\\u002D").encode() + b'"}', TOKEN)
+    assert not holds(b'{"a": "canary-token"}', TOKEN)
+    assert not holds(b'{"title": "tt"}', "t")  # a test's one-letter token: in every body
