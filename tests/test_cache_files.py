@@ -353,3 +353,30 @@ def test_processes_sharing_a_cache_log_no_traceback_and_keep_one_entry_per_url(
     assert sorted((bytes(key).decode(), count) for key, count in served) == sorted(
         (key, 1) for key in keys
     )
+
+
+def test_tables_named_like_ours_with_other_columns_are_another_programs(tmp_path: Path) -> None:
+    # A hishel 1.x cache, say: `entries` and `streams`, but not the columns we make.
+    other = tmp_path / "hishel-1.db"
+    with closing(sqlite3.connect(other)) as db:
+        db.execute("CREATE TABLE entries (id, cache_key, data, created_at, deleted_at)")
+        db.execute("CREATE TABLE streams (entry_id, chunk_number, chunk_data)")
+        db.commit()
+    before = other.read_bytes()
+    with pytest.raises(
+        CacheFileError, match=r"another program's SQLite database \(tables: entries, streams\)"
+    ):
+        Tmdb(api_key="k", cache=other)
+    assert other.read_bytes() == before
+
+
+def test_a_database_without_tables_or_mark_is_another_programs(tmp_path: Path) -> None:
+    blank = tmp_path / "blank.db"
+    with closing(sqlite3.connect(blank)) as db:
+        db.execute("PRAGMA user_version = 7")  # written, yet no table
+        db.commit()
+    before = blank.read_bytes()
+    for make in (lambda: Tmdb(api_key="k", cache=blank), lambda: SQLiteRateLimiter(blank)):
+        with pytest.raises((CacheFileError, RateLimiterError), match="another program"):
+            make()
+    assert blank.read_bytes() == before

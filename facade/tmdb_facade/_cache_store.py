@@ -37,8 +37,23 @@ from .errors import InvalidArgumentTypeError, TmdbError
 #: for the short writes of processes sharing the file, short enough that a file locked by
 #: another program costs one short wait (then the cache is off), not 5 s a call.
 BUSY_SECONDS: Final = 1.0
-#: The tables hishel makes in the file: all a file of ours from before the mark may hold.
-_TABLES: Final = ("entries", "streams")
+#: The tables hishel 2 makes in the file (its `TABLE_COLUMNS`): exactly what a file of ours
+#: from before the mark holds.
+_TABLES: Final = {
+    "entries": frozenset(
+        [
+            "id",
+            "cache_key",
+            "data",
+            "expires_at",
+            "last_accessed_at",
+            "chunk_count",
+            "ttl_deadline",
+            "tti",
+        ]
+    ),
+    "streams": frozenset(["entry_id", "chunk_number", "chunk_data"]),
+}
 _ONE_ENTRY: Final = """
 CREATE TRIGGER IF NOT EXISTS tmdb_facade_one_entry_per_key
 AFTER UPDATE OF chunk_count ON entries

@@ -58,6 +58,8 @@ DEFAULT_REDIS_KEY: Final = "tmdb-facade:ratelimit"
 
 _TABLE: Final = "tmdb_facade_ratelimit"
 _ITEM: Final = "tmdb"
+#: What pyrate-limiter's SQLite bucket makes in the file.
+_SCHEMA: Final = {_TABLE: frozenset(("name", "item_timestamp"))}
 #: Within a process, threads wait on a real lock; only across processes is the file lock
 #: polled, at this interval (filelock's default, 50 ms, would delay every request behind it).
 _POLL_SECONDS: Final = 0.001
@@ -139,7 +141,7 @@ class SQLiteRateLimiter:
             windows.insert(0, Rate(math.ceil(rate / 2), 500))
         try:
             # pyrate-limiter would add its table to any SQLite file and switch it to WAL.
-            claim(Path(self.path), LIMITER_ID, (_TABLE,), timeout=lock_timeout)
+            claim(Path(self.path), LIMITER_ID, _SCHEMA, timeout=lock_timeout)
         except NotOursError as error:
             raise RateLimiterError(
                 f"cannot use {self.path!r} for the rate limit: {error}; it was left as it is"
