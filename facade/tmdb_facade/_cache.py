@@ -2,15 +2,19 @@
 
 The transports, top to bottom, when a cache is on:
 
-    _Router          API requests to the cache, image files straight down (never cached)
+    _Router          API requests to the cache, image files straight down (never cached);
+                     every API request straight to _ToNetwork once the cache has failed
     hishel           Cache-Control, ETag / If-None-Match, 304: what to serve, store, revalidate
     _ToNetwork       pacing by the rate limiter; the cache policy applied to each answer
-    CredentialTransport, then the real (or the caller's) transport
+                     (`_cache_policy`: what may be stored, and its age)
+    ClientTransport, then the real (or the caller's) transport
+
+The SQLite file, whether it is ours, and what happens when it fails: `_cache_store`.
 
 hishel sees each request before the credential is added, so no cache key and no stored
 request can hold the access token or the api_key. Pacing sits below the cache so that an
 answer served from the cache spends nothing of the rate limit. One set of classes serves the
-sync and the async client, like `CredentialTransport`. Fresh answers are served even before
+sync and the async client, like `ClientTransport`. Fresh answers are served even before
 httpx, by `_cache_hits`. hishel is imported only there and in `with_cache`, when a cache is
 asked for (it is the optional `cache` extra).
 """
