@@ -208,9 +208,7 @@ def test_a_damaged_cache_file_warns_once_and_the_client_goes_on_without_it(
 ) -> None:
     path = tmp_path / "c.sqlite"
     cache_with_answers(server, path)
-    data = bytearray(path.read_bytes())
-    data[4096:] = bytes((i * 131 + 7) % 256 for i in range(len(data) - 4096))  # page 2 onwards
-    path.write_bytes(bytes(data))
+    damage(path)
     requests_before = len(server.requests)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
@@ -380,3 +378,26 @@ def test_a_database_without_tables_or_mark_is_another_programs(tmp_path: Path) -
         with pytest.raises((CacheFileError, RateLimiterError), match="another program"):
             make()
     assert blank.read_bytes() == before
+
+
+def damage(path: Path) -> None:
+    """Garbage over every page but the first (the header and the schema still read)."""
+    data = bytearray(path.read_bytes())
+    data[4096:] = bytes((i * 131 + 7) % 256 for i in range(len(data) - 4096))
+    path.write_bytes(bytes(data))
+
+
+def test_the_command_line_on_a_damaged_cache_warns_once_and_answers(
+    run_cli: RunCli, live_cli: tuple[FakeTmdb, Path]
+) -> None:
+    live, path = live_cli
+    assert run_cli("season-credits", "1396", "1").exit_code == 0
+    assert run_cli("person-images", "62").exit_code == 0
+    damage(path)
+    result = run_cli("season-credits", "1396", "1")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr_lines == [
+        f"warning: the cache file {str(path)!r} failed (database disk image is malformed); "
+        "this client goes on without it"
+    ]
+    assert len(live.requests) == 3

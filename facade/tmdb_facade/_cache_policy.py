@@ -111,8 +111,10 @@ def holds(content: bytes, secret: str) -> bool:
     if len(secret) < MIN_SECRET:
         return False
     wanted = secret.encode()
-    if wanted in content or wanted in unquote_to_bytes(content):
+    if wanted in content or (b"%" in content and wanted in unquote_to_bytes(content)):
         return True
+    if b"\\u" not in content:  # no JSON escape: nothing more to undo (and no cost)
+        return False
     try:
         text = json.dumps(load_json(content), ensure_ascii=False)
     except (ValueError, TypeError):
