@@ -1,4 +1,4 @@
-"""One process of tests/test_cache_files.py's shared cache: its own client and threads.
+"""One process of tests/test_cache_processes.py: its own client and threads, one shared cache.
 
     python -m tests.cache_worker PATH BASE_URL
 
