@@ -182,14 +182,6 @@ def calls_twice(tmdb: Any) -> list[CacheStatus | None]:
     return [cache_status(tmdb.call("person_images", person)) for person in (62, 976, 62, 976)]
 
 
-@pytest.fixture
-def errors_logged(caplog: pytest.LogCaptureFixture) -> Iterator[list[logging.LogRecord]]:
-    caplog.set_level(logging.DEBUG)
-    records: list[logging.LogRecord] = []
-    yield records
-    records.extend(r for r in caplog.records if r.levelno >= logging.WARNING or r.exc_info)
-
-
 def cache_with_answers(server: FakeTmdb, path: Path) -> None:
     with Tmdb(server.access_token, base_url=server.url, cache=path) as tmdb:
         tmdb.person_images(62)
