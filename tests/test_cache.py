@@ -273,7 +273,7 @@ def test_a_cache_file_that_cannot_be_used_is_a_clear_error(tmp_path: Path) -> No
     for path, reason in [
         ("a-file/c.sqlite", "File exists"),
         ("not-a-database", "not a database"),
-        ("another-programs.db", "already has a `entries` table"),
+        ("another-programs.db", r"another program.s SQLite database \(tables: entries\)"),
     ]:
         for client in (Tmdb, AsyncTmdb):
             with pytest.raises(InvalidArgumentError, match=f"cannot use the cache file .*{reason}"):

@@ -36,7 +36,7 @@ if TYPE_CHECKING:
     from tmdb_api.types import UNSET, Unset
 
     from ._async_client import AsyncTmdb
-    from ._cache import CacheStatus, HttpCache, cache_status
+    from ._cache import CacheFileError, CacheStatus, CacheWarning, HttpCache, cache_status
     from ._sync_client import Tmdb
     from .credits import (
         CrewMember,
@@ -82,7 +82,9 @@ _LAZY = {
     "rank_images": "images",
     "RateLimiter": "ratelimit",
     "RetryPolicy": "retry",
+    "CacheFileError": "_cache",
     "CacheStatus": "_cache",
+    "CacheWarning": "_cache",
     "HttpCache": "_cache",
     "cache_status": "_cache",
     "SeriesSeason": "series",
@@ -118,7 +120,9 @@ __all__ = [
     "APITimeoutError",
     "AsyncTmdb",
     "AuthenticationError",
+    "CacheFileError",
     "CacheStatus",
+    "CacheWarning",
     "ClientClosedError",
     "CrewMember",
     "HttpCache",

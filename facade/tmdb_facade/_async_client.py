@@ -112,7 +112,13 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             max_body_bytes=MAX_BODY_BYTES,
         )
         cached, self._hits = with_cache(
-            "AsyncTmdb", cache, api, self.rate_limiter, sleep, MAX_BODY_BYTES
+            "AsyncTmdb",
+            cache,
+            api,
+            self.rate_limiter,
+            sleep,
+            MAX_BODY_BYTES,
+            credentials=self._credentials,
         )
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.AsyncClient(transport=cached, **self._client_options())

@@ -57,6 +57,11 @@ class Credentials:
         (no gzip): the echo is not findable in compressed bytes."""
         return self._redactor.body(body)
 
+    def found_in(self, body: bytes) -> bool:
+        """Whether a decoded body holds the secret, however spelled (what `redact_body` finds):
+        such an answer is never stored."""
+        return self._redactor.body(body) != body
+
     def redact_json(self, value: Any) -> Any:
         """A decoded JSON value without the secret in any string at any depth (in place)."""
         return self._redactor.value(value)

@@ -25,6 +25,7 @@ import tmdb_api.types as generated_types
 from tmdb_api.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
+from ._cache_policy import DECODE
 from ._calls import API_CALL, ApiCall, is_api_call
 from ._constants import (
     BASE_URL_ENV,
@@ -349,7 +350,12 @@ class BaseTmdb:
                 call.method,
                 url,
                 headers=http.headers,
-                extensions={"timeout": http.timeout.as_dict(), API_CALL: call.api_operation},
+                # The decoder tells a cache whether the method could use an answer.
+                extensions={
+                    "timeout": http.timeout.as_dict(),
+                    API_CALL: call.api_operation,
+                    DECODE: call.decode,
+                },
             )
         except httpx.InvalidURL:
             raise InvalidArgumentError(f"{call.name}: not a URL: {quoted(call.url)}") from None

@@ -2,15 +2,19 @@
 
 The transports, top to bottom, when a cache is on:
 
-    _Router          API requests to the cache, image files straight down (never cached)
+    _Router          API requests to the cache, image files straight down (never cached);
+                     every API request straight to _ToNetwork once the cache has failed
     hishel           Cache-Control, ETag / If-None-Match, 304: what to serve, store, revalidate
     _ToNetwork       pacing by the rate limiter; the cache policy applied to each answer
-    CredentialTransport, then the real (or the caller's) transport
+                     (`_cache_policy`: what may be stored, and its age)
+    ClientTransport, then the real (or the caller's) transport
+
+The SQLite file, whether it is ours, and what happens when it fails: `_cache_store`.
 
 hishel sees each request before the credential is added, so no cache key and no stored
 request can hold the access token or the api_key. Pacing sits below the cache so that an
 answer served from the cache spends nothing of the rate limit. One set of classes serves the
-sync and the async client, like `CredentialTransport`. Fresh answers are served even before
+sync and the async client, like `ClientTransport`. Fresh answers are served even before
 httpx, by `_cache_hits`. hishel is imported only there and in `with_cache`, when a cache is
 asked for (it is the optional `cache` extra).
 """
@@ -22,16 +26,17 @@ import inspect
 import math
 import os
 import sys
+import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from email.utils import formatdate
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import httpx
 
 from ._body import bounded
+from ._cache_policy import DECODE, with_policy
 from ._calls import is_api_call
 from ._constants import CACHE_FILE, DEFAULT_CACHE_TTL, MAX_BODY_BYTES
 from .errors import InvalidArgumentError, InvalidArgumentTypeError
@@ -40,12 +45,20 @@ from .ratelimit import Limiter
 if TYPE_CHECKING:
     import hishel
 
-__all__ = ["CacheOption", "CacheStatus", "HttpCache", "cache_status", "default_cache_file"]
+    from ._auth import Credentials
+    from ._cache_store import Stores
+
+__all__ = [
+    "CacheFileError",
+    "CacheOption",
+    "CacheStatus",
+    "CacheWarning",
+    "HttpCache",
+    "cache_status",
+    "default_cache_file",
+]
 
 T = TypeVar("T")
-
-# Directives that already say how long an answer stays fresh, or that it must not be reused.
-_FRESHNESS = ("max-age", "s-maxage", "no-store", "no-cache")
 
 
 def default_cache_file() -> Path:
@@ -63,6 +76,18 @@ def default_cache_file() -> Path:
         xdg = os.environ.get("XDG_CACHE_HOME", "")
         base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
     return base.joinpath(*CACHE_FILE)
+
+
+class CacheFileError(InvalidArgumentError):
+    """The cache file cannot be used: not a database, another program's, or not creatable.
+
+    Nothing in the file was changed. (The command line exits 8.)
+    """
+
+
+class CacheWarning(UserWarning):
+    """The cache failed (a damaged, read-only or locked file) and the client goes on
+    without it: given once per client, instead of an error logged on every call."""
 
 
 @dataclass(frozen=True)
@@ -171,6 +196,8 @@ def with_cache(
     limiter: Limiter | None,
     sleep: Callable[[float], Any],
     max_body_bytes: int = MAX_BODY_BYTES,
+    *,
+    credentials: Credentials | None = None,
 ) -> tuple[Any, Any]:
     """`transport` with the cache `cache` asks for on top of it, and the hits' fast path
     (`_cache_hits`); `(transport, None)` for no cache.
@@ -178,7 +205,8 @@ def with_cache(
     `client` is "Tmdb" or "AsyncTmdb": the transports here (like httpx's MockTransport) are
     both sync and async, so the mode must be said. The returned transport paces API requests
     that reach the network through `limiter` and `sleep`; the client must not pace them too.
-    A stored body is served only if it decodes to at most `max_body_bytes`.
+    A stored body is served only if it decodes to at most `max_body_bytes`; an answer whose
+    body holds the client's `credentials` (however spelled) is never stored.
     """
     if cache is None or cache is False:
         return transport, None
@@ -192,12 +220,16 @@ def with_cache(
         raise ImportError(
             "a cache needs hishel: pip install 'tmdb-facade[cache]'", name="hishel"
         ) from None
+    from ._cache_hits import AsyncHits, SyncHits
+    from ._cache_store import WatchedHits, open_stores
+
     is_async = client == "AsyncTmdb"
-    stores = _storage(config.storage, client, hishel)
-    below = _ToNetwork(transport, limiter, sleep, config.ttl)
+    stores = open_stores(config.storage, client, hishel)
+    if stores.health.broken:  # it failed at once (and said so): no cache at all
+        return transport, None
+    below = _ToNetwork(transport, limiter, sleep, config.ttl, credentials)
     # A private cache (RFC 9111 3.5): one user's, even when several processes share the file.
     options = hishel.CacheOptions(shared=False, supported_methods=["GET", "HEAD"])
-    from ._cache_hits import AsyncHits, SyncHits
 
     cached: Any = (
         AsyncCacheTransport(below, stores.storage, rfc=options)
@@ -205,85 +237,13 @@ def with_cache(
         else CacheTransport(below, stores.storage, rfc=options)
     )
     hits = (AsyncHits if is_async else SyncHits)(stores.reader, options, max_body_bytes)
-    return _Router(cached, transport, stores.owned, max_body_bytes), hits
-
-
-@dataclass(frozen=True)
-class _Stores:
-    storage: Any
-    """What hishel's transport keeps answers in."""
-    reader: Any
-    """What fresh hits are read from before httpx: `storage`, or for `AsyncTmdb` on a file
-    of its own a sync storage on a second connection (no worker thread per SQLite call)."""
-    owned: tuple[Any, ...]
-    """What the client made, and so closes."""
-
-
-def _storage(where: object, client: str, hishel: Any) -> _Stores:
-    """The hishel storages for `where`."""
-    is_async = client == "AsyncTmdb"
-    wanted = hishel.AsyncBaseStorage if is_async else hishel.BaseStorage
-    if isinstance(where, hishel.BaseStorage | hishel.AsyncBaseStorage):
-        if not isinstance(where, wanted):
-            raise InvalidArgumentTypeError(
-                f"{client} needs a hishel {wanted.__name__}, got {type(where).__name__}"
-            )
-        return _Stores(where, where, ())
-    if where is not None and not isinstance(where, str | os.PathLike):
-        raise InvalidArgumentTypeError(
-            f"cache must be True, a path, a hishel storage or HttpCache, got {type(where).__name__}"
-        )
-    path = default_cache_file() if where is None else Path(os.fspath(where)).expanduser()
-    import sqlite3  # only with a cache: `import tmdb_facade` does without it
-
-    # Our own connection: given only a path, hishel writes a `.gitignore` of `*` next to the
-    # file (in a project folder that would hide the whole project from git) and puts a bare
-    # file name under `.cache/hishel/` instead of where it was asked.
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-        # Read now, so that a file that is no database, or another program's, is refused here
-        # rather than logged on every call (hishel treats a broken file as a miss).
-        connection.execute("PRAGMA schema_version")
-        reader = hishel.SqliteStorage(connection=connection)
-        reader.get_entries("")  # hishel's own check of the tables: RuntimeError if not its own
-        if not is_async:
-            return _Stores(reader, reader, (reader,))
-        import anysqlite
-
-        second = sqlite3.connect(path, check_same_thread=False, isolation_level=None)
-    except (OSError, sqlite3.Error, RuntimeError) as error:
-        raise InvalidArgumentError(f"cannot use the cache file {str(path)!r}: {error}") from None
-    # anysqlite runs each SQLite call in a worker thread, which made an async hit cost 3 to 4
-    # times a sync one (BENCHMARKS.md). Hits are read on the event loop instead, like the
-    # decoding that follows them: a read in SQLite's WAL mode never waits for a writer.
-    storage = hishel.AsyncSqliteStorage(connection=anysqlite.Connection(second))
-    return _Stores(storage, reader, (storage, reader))
-
-
-def _with_policy(response: httpx.Response, ttl: float) -> httpx.Response:
-    """The answer as the cache should see it: only successes are kept, each for a known time."""
-    headers = response.headers
-    if "date" not in headers:
-        # RFC 9110 6.6.1: a cache adds the Date it received an answer at; hishel counts a
-        # stored answer's age from it, and without it an answer would never grow stale.
-        headers["Date"] = formatdate(usegmt=True)
-    if response.status_code >= 400:
-        # An error is never reused: the cache key has no credential, so a 401 stored for a
-        # bad key would answer the good one.
-        headers["Cache-Control"] = "no-store"
-    elif response.status_code == 200 and "expires" not in headers:
-        directives = headers.get("cache-control", "")
-        names = {d.split("=", 1)[0].strip().lower() for d in directives.split(",")}
-        if not names.intersection(_FRESHNESS):
-            headers["Cache-Control"] = ", ".join(
-                d for d in (directives.strip(), f"max-age={int(ttl)}") if d
-            )
-    return response
+    router = _Router(cached, below, transport, stores, max_body_bytes)
+    return router, WatchedHits(hits, stores.health)
 
 
 class _ToNetwork(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """What the cache sends on to TMDB: paced by the rate limit, answers given the policy."""
+    """What the cache sends on to TMDB: paced by the rate limit, answers given the policy
+    (`_cache_policy`); a 200's body is read here, to tell whether the method could use it."""
 
     def __init__(
         self,
@@ -291,65 +251,131 @@ class _ToNetwork(httpx.BaseTransport, httpx.AsyncBaseTransport):
         limiter: Limiter | None,
         sleep: Callable[[float], Any],
         ttl: float,
+        credentials: Credentials | None,
+        clock: Callable[[], float] = time.time,  # hishel counts ages on this clock
     ) -> None:
         self._inner = inner
         self._limiter = limiter
         self._sleep = sleep
         self._ttl = ttl
+        self._credentials = credentials
+        self._clock = clock
 
     def _delay(self) -> float:
         return 0.0 if self._limiter is None else self._limiter.reserve()
+
+    def _policy(
+        self, request: httpx.Request, response: httpx.Response, requested: float, received: float
+    ) -> httpx.Response:
+        return with_policy(
+            response,
+            ttl=self._ttl,
+            requested=requested,
+            received=received,
+            decode=request.extensions.get(DECODE),
+            credentials=self._credentials,
+        )
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self._inner, httpx.BaseTransport)
         if (delay := self._delay()) > 0:
             self._sleep(delay)
-        return _with_policy(self._inner.handle_request(request), self._ttl)
+        requested = self._clock()
+        response = self._inner.handle_request(request)
+        received = self._clock()
+        if response.status_code == 200:
+            response.read()
+        return self._policy(request, response, requested, received)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         assert isinstance(self._inner, httpx.AsyncBaseTransport)
         if (delay := self._delay()) > 0:
             await self._sleep(delay)
-        return _with_policy(await self._inner.handle_async_request(request), self._ttl)
+        requested = self._clock()
+        response = await self._inner.handle_async_request(request)
+        received = self._clock()
+        if response.status_code == 200:
+            await response.aread()
+        return self._policy(request, response, requested, received)
 
 
 class _Router(httpx.BaseTransport, httpx.AsyncBaseTransport):
-    """API requests (`is_api_call`) through the cache, image files straight to `direct`."""
+    """API requests through the cache, anything else (image files) straight to `direct`;
+    API requests straight to `below` (paced, as without a cache) once the cache failed.
+
+    API requests are told by the mark the client put on them (`is_api_call`), not by their
+    host: a proxy or the fake server may serve the image files from the API's own. The body
+    is read here, inside `watching`: hishel stores it as it is read, and a failure then must
+    turn the cache off and say the answer was not stored.
+    """
 
     def __init__(
         self,
         cached: Any,
+        below: _ToNetwork,
         direct: httpx.BaseTransport | httpx.AsyncBaseTransport,
-        owned: tuple[Any, ...],
+        stores: Stores,
         max_body_bytes: int,
     ) -> None:
         self._cached = cached
-        self._max_body_bytes = max_body_bytes
+        self._below = below
         self._direct = direct
-        self._owned = owned
+        self._max_body_bytes = max_body_bytes
+        self._owned = stores.owned
+        self._health = stores.health
+        from ._cache_store import is_storage_error, watching
 
-    def _route(self, request: httpx.Request) -> Any:
-        return self._cached if is_api_call(request) else self._direct
+        self._watching = watching
+        self._is_storage_error = is_storage_error
 
-    def _decoded(self, response: httpx.Response) -> httpx.Response:
+    def _decoded(self, request: httpx.Request, response: httpx.Response) -> httpx.Response:
         """A stored answer still compressed (stored by an earlier version, or given a
         `Content-Encoding` by a 304) decoded within the body limit, as the network's are."""
+        response.request = request
         if "content-encoding" not in response.headers:
             return response
-        assert response.request is not None
-        return bounded(response.request, response, 0.0, None, self._max_body_bytes)
+        return bounded(request, response, 0.0, None, self._max_body_bytes)
+
+    def _checked(self, response: httpx.Response) -> httpx.Response:
+        """`response`, not said to be stored if the cache failed while storing it."""
+        caching = response.extensions.get("caching")
+        if self._health.broken and caching is not None and caching.get("stored"):
+            response.extensions["caching"] = {**caching, "stored": False}
+        return response
 
     def handle_request(self, request: httpx.Request) -> httpx.Response:
-        route = self._route(request)
-        response: httpx.Response = route.handle_request(request)
-        response.request = request
-        return self._decoded(response) if route is self._cached else response
+        if not is_api_call(request):
+            assert isinstance(self._direct, httpx.BaseTransport)
+            return self._direct.handle_request(request)
+        if not self._health.broken:
+            try:
+                with self._watching(self._health):
+                    response = self._decoded(request, self._cached.handle_request(request))
+                    response.read()
+                return self._checked(response)
+            except Exception as error:
+                if not self._is_storage_error(error):
+                    raise
+                self._health.fail(error)
+        return self._below.handle_request(request)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
-        route = self._route(request)
-        response: httpx.Response = await route.handle_async_request(request)
-        response.request = request
-        return self._decoded(response) if route is self._cached else response
+        if not is_api_call(request):
+            assert isinstance(self._direct, httpx.AsyncBaseTransport)
+            return await self._direct.handle_async_request(request)
+        if not self._health.broken:
+            try:
+                with self._watching(self._health):
+                    response = self._decoded(
+                        request, await self._cached.handle_async_request(request)
+                    )
+                    await response.aread()
+                return self._checked(response)
+            except Exception as error:
+                if not self._is_storage_error(error):
+                    raise
+                self._health.fail(error)
+        return await self._below.handle_async_request(request)
 
     # hishel's own close would also close a storage the caller passed in and still owns.
     def close(self) -> None:

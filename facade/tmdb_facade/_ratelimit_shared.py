@@ -20,10 +20,12 @@ import threading
 import time
 from collections.abc import Callable
 from os import PathLike, fspath
+from pathlib import Path
 from typing import TYPE_CHECKING, Final, cast
-from urllib.parse import urlsplit
+from urllib.parse import unquote
 
 from ._constants import DEFAULT_RATE
+from ._sqlite_files import LIMITER_ID, NotOursError, claim
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, RateLimiterError
 
 if TYPE_CHECKING:
@@ -56,6 +58,8 @@ DEFAULT_REDIS_KEY: Final = "tmdb-facade:ratelimit"
 
 _TABLE: Final = "tmdb_facade_ratelimit"
 _ITEM: Final = "tmdb"
+#: What pyrate-limiter's SQLite bucket makes in the file.
+_SCHEMA: Final = {_TABLE: frozenset(("name", "item_timestamp"))}
 #: Within a process, threads wait on a real lock; only across processes is the file lock
 #: polled, at this interval (filelock's default, 50 ms, would delay every request behind it).
 _POLL_SECONDS: Final = 0.001
@@ -65,6 +69,9 @@ _LEAK_EVERY_MS: Final = 1000
 #: Reservations push Redis's state ahead of the clock: it must outlive every slot handed out,
 #: so it is kept for an hour of silence rather than pyrate-limiter's default of two bursts.
 _REDIS_STATE_TTL_MS: Final = 3_600_000
+#: The largest rate and burst taken: far beyond any server's, and small enough that the
+#: stores' arithmetic (milliseconds, floats) never overflows.
+_MAX_RATE: Final = 1_000_000
 #: A bound on one reservation's tries: each failed try means another caller took that slot.
 _MAX_TRIES: Final = 10_000
 
@@ -105,11 +112,16 @@ class SQLiteRateLimiter:
     ) -> None:
         if not isinstance(path, str | PathLike):
             raise InvalidArgumentTypeError(f"path must be a str or os.PathLike, not {path!r}")
-        if type(rate) is not int or rate < 1:
+        text = fspath(path)
+        if not isinstance(text, str) or not text or "\0" in text:
+            # "" would make pyrate-limiter use a temporary file and a `.lock` in the working
+            # folder; a NUL is a bare ValueError from SQLite and filelock.
+            raise InvalidArgumentError("path must name a file (non-empty, no NUL character)")
+        if type(rate) is not int or not 1 <= rate <= _MAX_RATE:
             raise InvalidArgumentError(
-                f"rate must be an int >= 1 (requests a second), got {rate!r}"
+                f"rate must be an int from 1 to {_MAX_RATE} (requests a second), got {rate!r}"
             )
-        if not isinstance(lock_timeout, int | float) or not lock_timeout > 0:
+        if type(lock_timeout) not in (int, float) or not 0 < lock_timeout < math.inf:
             raise InvalidArgumentError(
                 f"lock_timeout must be a positive number of seconds, got {lock_timeout!r}"
             )
@@ -123,6 +135,13 @@ class SQLiteRateLimiter:
         windows = [Rate(rate, 1000)]
         if rate > 1:
             windows.insert(0, Rate(math.ceil(rate / 2), 500))
+        try:
+            # pyrate-limiter would add its table to any SQLite file and switch it to WAL.
+            claim(Path(self.path), LIMITER_ID, _SCHEMA, timeout=lock_timeout)
+        except NotOursError as error:
+            raise RateLimiterError(
+                f"cannot use {self.path!r} for the rate limit: {error}; it was left as it is"
+            ) from None
         try:
             self._bucket: SQLiteBucket = SQLiteBucket.init_from_file(
                 windows, table=_TABLE, db_path=self.path, use_file_lock=True
@@ -198,12 +217,13 @@ class RedisRateLimiter:
         key: str = DEFAULT_REDIS_KEY,
         clock: Callable[[], float] | None = None,
     ) -> None:
-        if not isinstance(rate, int | float) or not math.isfinite(rate) or rate < 0.001:
+        if type(rate) not in (int, float) or not 0.001 <= rate <= _MAX_RATE:
             raise InvalidArgumentError(
-                f"rate must be a number of requests a second >= 0.001, got {rate!r}"
+                f"rate must be a number of requests a second from 0.001 to {_MAX_RATE}, "
+                f"got {rate!r}"
             )
-        if type(burst) is not int or burst < 1:
-            raise InvalidArgumentError(f"burst must be an int >= 1, got {burst!r}")
+        if type(burst) is not int or not 1 <= burst <= _MAX_RATE:
+            raise InvalidArgumentError(f"burst must be an int from 1 to {_MAX_RATE}, got {burst!r}")
         if not isinstance(key, str) or not key:
             raise InvalidArgumentTypeError("key must be a non-empty str")
         _import_extra("RedisRateLimiter", "redis", "pyrate_limiter", "redis")
@@ -279,13 +299,38 @@ def _connect(target: object) -> tuple[redis.Redis, bool]:
     if isinstance(target, redis_py.Redis):
         return target, False
     if isinstance(target, str):
-        if urlsplit(target).scheme not in ("redis", "rediss", "unix"):
+        if target.partition("://")[0].lower() not in ("redis", "rediss", "unix"):
             # Not repeated: the URL may hold a password.
             raise InvalidArgumentError(
                 "server must be a redis://, rediss:// or unix:// URL (value not shown)"
             )
-        return redis_py.Redis.from_url(target), True
+        try:
+            return redis_py.Redis.from_url(target), True
+        except ValueError as error:  # a bad port, db or option: redis-py's words, redacted
+            detail = str(error)
+            for secret in _url_secrets(target):
+                detail = detail.replace(secret, "***")
+            raise InvalidArgumentError(
+                f"server is not a usable Redis URL: {detail} (URL not shown)"
+            ) from None
     raise InvalidArgumentTypeError(
         f"server must be a Redis URL or a redis.Redis client (a synchronous one), "
         f"not {type(target).__name__}"
     )
+
+
+def _url_secrets(url: str) -> list[str]:
+    """The password of `url`, as written and percent-decoded, longest first.
+
+    Read by hand rather than with `urlsplit`, which raises on the very URLs (a bad IPv6 host)
+    whose errors need redacting.
+    """
+    rest = url.partition("://")[2]
+    authority = rest.partition("/")[0].partition("?")[0]
+    parts = [authority.rpartition("@")[0].partition(":")[2]]
+    for option in rest.partition("?")[2].split("&"):  # redis-py also takes ?password=
+        name, _, value = option.partition("=")
+        if name.lower() == "password":
+            parts.append(value)
+    found = {piece for part in parts for piece in (part, unquote(part)) if piece}
+    return sorted(found, key=len, reverse=True)

@@ -113,7 +113,13 @@ class Tmdb(BaseTmdb, ThreadedMap):
             max_body_bytes=MAX_BODY_BYTES,
         )
         cached, self._hits = with_cache(
-            "Tmdb", cache, api, self.rate_limiter, sleep, MAX_BODY_BYTES
+            "Tmdb",
+            cache,
+            api,
+            self.rate_limiter,
+            sleep,
+            MAX_BODY_BYTES,
+            credentials=self._credentials,
         )
         self._paced_below_cache = cached is not api  # hits must not spend the rate limit
         self._http = httpx.Client(transport=cached, **self._client_options())

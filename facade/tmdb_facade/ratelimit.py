@@ -24,6 +24,8 @@ import time
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol, runtime_checkable
 
+from .errors import InvalidArgumentError, quoted
+
 if TYPE_CHECKING:
     from ._ratelimit_shared import RateLimiterError, RedisRateLimiter, SQLiteRateLimiter
 
@@ -74,10 +76,13 @@ class RateLimiter:
         *,
         clock: Callable[[], float] = time.monotonic,
     ) -> None:
+        # InvalidArgumentError is also a ValueError, which is what this raised before.
         if not isinstance(rate, int | float) or not math.isfinite(rate) or rate <= 0:
-            raise ValueError(f"rate must be a positive number of requests per second, got {rate!r}")
+            raise InvalidArgumentError(
+                f"rate must be a positive number of requests per second, got {quoted(rate)}"
+            )
         if type(burst) is not int or burst < 1:
-            raise ValueError(f"burst must be an int >= 1, got {burst!r}")
+            raise InvalidArgumentError(f"burst must be an int >= 1, got {quoted(burst)}")
         self.rate = float(rate)
         self.burst = burst
         self._interval = 1.0 / self.rate

@@ -23,6 +23,7 @@ from typing import Final
 
 import httpx
 
+from tmdb_facade._cache import CacheFileError
 from tmdb_facade._constants import (
     ACCESS_TOKEN_ENV,
     API_KEY_ENV,
@@ -197,8 +198,7 @@ async def open_session(settings: Settings) -> AsyncIterator[Session]:
         except MissingCredentialsError:
             why = f"no {ACCESS_TOKEN_ENV} or {API_KEY_ENV}"
         except InvalidArgumentError as error:
-            # The library's wording; tests/test_cli_cache.py holds it to it.
-            if cache and str(error).startswith("cannot use the cache file"):
+            if isinstance(error, CacheFileError):  # not a database, or another program's
                 raise CliError(f"{error} (remove it, or use --no-cache)", ExitCode.FILES) from None
             raise credential_error(error) from None
     coverage: str | None = None
