@@ -231,3 +231,11 @@ def test_a_credential_is_looked_for_in_every_form_but_not_when_too_short_to_mean
     assert not found_in(b'{"a": "canary-token"}')
     # a test's one-letter token: in every body
     assert not Credentials("access_token", "t").found_in(b'{"title": "tt"}')
+
+
+def test_a_304_never_gives_the_stored_plain_body_a_content_coding() -> None:
+    # hishel updates the stored answer's headers with the 304's; the body was stored decoded.
+    not_modified = httpx.Response(304, headers={"Content-Encoding": "gzip", "ETag": 'W/"1"'})
+    headers = policy(not_modified)
+    assert "content-encoding" not in headers
+    assert headers["etag"] == 'W/"1"'

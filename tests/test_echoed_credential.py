@@ -255,7 +255,7 @@ def test_a_secret_too_short_to_be_a_credential_rewrites_nothing() -> None:
 
 
 @pytest.mark.parametrize("credential", ["access_token", "api_key"])
-def test_a_cache_hit_is_redacted_too(
+def test_an_answer_echoing_the_credential_is_never_stored_and_each_is_redacted(
     make_driver: MakeDriver, tmp_path: Path, credential: str
 ) -> None:
     handler = echoing(200, "model")
@@ -268,7 +268,8 @@ def test_a_cache_hit_is_redacted_too(
     options = {"access_token": None, credential: SPECIAL}
     driver = make_driver(cacheable, cache=tmp_path / "cache.sqlite", **options)
     results = [driver.call("person_images", 62) for _ in range(2)]
-    assert len(driver.requests) == 1  # the second came from the cache, before httpx
+    assert len(driver.requests) == 2  # not stored: the cache file never holds it
+    assert_nowhere(SPECIAL, [], [p.read_bytes() for p in tmp_path.rglob("*") if p.is_file()])
     for result in results:
         assert result.profiles[0].file_path == "/***.jpg"
         assert_nowhere(SPECIAL, [repr(result), json.dumps(result.to_dict())])

@@ -27,6 +27,7 @@ from tests.cli import RunCli
 from tests.hostile_server import SCRIPT_SECONDS, Connection, HostileServer, answer
 from tmdb_facade import APITimeoutError, AsyncTmdb, ResponseValidationError, Tmdb
 from tmdb_facade._body import _anyio_within
+from tmdb_facade._sqlite_files import CACHE_ID
 
 #: The body limit in these tests (the default, 64 MiB, has a test of its own).
 LIMIT = 1024 * 1024
@@ -200,7 +201,9 @@ def test_a_bomb_is_never_stored(person_images: Call, tmp_path: Path) -> None:
 
 
 def store_compressed(path: Path, url: str, body: bytes, coding: str) -> None:
-    """`body` stored for `url` as an earlier version did: as received, still compressed."""
+    """`body` stored for `url` still compressed, as received (as a 304's headers can leave an
+    entry), in a cache file marked as the library's own (an unmarked one would be adopted,
+    and emptied, on first use)."""
     import hishel
     from hishel.httpx import CacheTransport
 
@@ -219,6 +222,8 @@ def store_compressed(path: Path, url: str, body: bytes, coding: str) -> None:
     with httpx.Client(transport=CacheTransport(network, storage, rfc=options)) as http:
         http.get(url).raise_for_status()
     storage.close()
+    with sqlite3.connect(path) as marking:
+        marking.execute(f"PRAGMA application_id = {CACHE_ID}")
 
 
 @pytest.mark.usefixtures("small_limit")

@@ -132,6 +132,10 @@ def with_policy(
     headers = response.headers
     status = response.status_code
     if status == 304:
+        # Its headers update the stored answer's, whose body is stored decoded: a coding the
+        # 304 names would make that plain body read as compressed.
+        for name in ("content-encoding", "content-length"):
+            headers.pop(name, None)
         _restate_age(headers, requested, received)
         return response
     if status != 200 or not usable(response.content, decode, credentials):
