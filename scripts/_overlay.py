@@ -76,7 +76,7 @@ def apply_action(document: JsonObject, number: int, action: JsonObject) -> None:
     if action.get("remove") is True:
         # Last first, so that removing one list item does not shift the next one's index.
         for match in sorted(matches, key=lambda m: m.parts, reverse=True):
-            parent = match.parent.obj if match.parent is not None else None
+            parent: Any = match.parent.obj if match.parent is not None else None
             if parent is None:
                 raise StaleCorrectionError(f"correction #{number} would remove the whole document")
             del parent[match.parts[-1]]
@@ -84,10 +84,10 @@ def apply_action(document: JsonObject, number: int, action: JsonObject) -> None:
     for match in matches:
         merged = merge(match.obj, action["update"])
         if merged is not match.obj:  # a scalar: replace it in its parent
-            parent = match.parent.obj if match.parent is not None else None
-            if parent is None:
+            holder: Any = match.parent.obj if match.parent is not None else None
+            if holder is None:
                 raise StaleCorrectionError(f"correction #{number} would replace the whole document")
-            parent[match.parts[-1]] = merged
+            holder[match.parts[-1]] = merged
 
 
 def apply(upstream: JsonObject, overlay: JsonObject) -> JsonObject:
