@@ -164,3 +164,14 @@ def test_regenerating_twice_is_byte_identical(checkout: Path) -> None:
     second = {p: p.read_bytes() for p in sorted((checkout / "generated").rglob("*.py"))}
     assert first == second
     assert check(checkout).returncode == 0
+
+
+def test_a_new_tmdb_document_that_is_not_one_is_refused(checkout: Path, tmp_path: Path) -> None:
+    before = upstream(checkout).read_bytes()
+    for name, text in [("broken.json", '{"paths": '), ("other.json", '{"openapi": "3.1.0"}')]:
+        (tmp_path / name).write_text(text, encoding="utf-8")
+        result = regenerate(checkout, "--upstream", str(tmp_path / name))
+        assert result.returncode == 1
+        assert result.stderr.startswith(f"error: {tmp_path / name}: not a"), result.stderr
+        assert "Traceback" not in result.stderr
+    assert upstream(checkout).read_bytes() == before
