@@ -46,15 +46,20 @@ def scrub_request(request: Any) -> Any:
     if base_url and request.uri.startswith(base_url + "/"):
         request.uri = API_ORIGIN + request.uri.removeprefix(base_url)
     request.uri = _LOOPBACK.sub(API_ORIGIN, request.uri)
-    # Only these headers are kept, so a new User-Agent never changes a cassette.
-    request.headers = {k: v for k, v in request.headers.items() if k.lower() == "accept"}
+    # Only these headers are kept, so a new User-Agent never changes a cassette. Names are
+    # lower-cased and an absent body is written as empty: vcrpy records an httpx request with
+    # lower-case names and b"", an aiohttp one (the async client's transport when aiohttp is
+    # installed) as sent and with None, and a cassette must not depend on the transport.
+    request.headers = {k.lower(): v for k, v in request.headers.items() if k.lower() == "accept"}
+    if request.body is None:
+        request.body = b""
     return request
 
 
 def scrub_response(response: dict[str, Any]) -> dict[str, Any]:
     """Keep the headers the client reads; drop dates, lengths and servers, which vary."""
     response["headers"] = {
-        name: value
+        name.lower(): value  # lower-case whatever the transport: see scrub_request
         for name, value in response["headers"].items()
         if name.lower() in KEPT_RESPONSE_HEADERS
     }

@@ -1,7 +1,8 @@
 """Adding an endpoint is a spec edit, `scripts/regenerate`, and one method on `AsyncTmdb`.
 
 This does it for real on a copy of the repository: it adds TMDB's season external ids to the
-spec, regenerates, writes the method below (the whole hand-written change), lets
+spec (selected from TMDB's document and corrected in openapi/corrections.overlay.yaml),
+regenerates, writes the method below (the whole hand-written change), lets
 `scripts/unasync` write the sync twin, and calls the new method on both clients.
 """
 
@@ -17,30 +18,37 @@ import pytest
 
 from tests.helpers import ROOT
 
-SPEC_PATH = """\
-  /3/tv/{series_id}/season/{season_number}/external_ids:
-    get:
-      operationId: tv-season-external-ids
-      summary: Season external ids
-      tags: [tv-seasons]
-      parameters:
-        - $ref: "#/components/parameters/SeriesId"
-        - $ref: "#/components/parameters/SeasonNumber"
-      responses:
-        "200":
-          description: The season's ids in other databases.
-          content:
-            application/json:
-              schema:
-                type: object
-                title: SeasonExternalIds
-                required: [id]
-                properties:
-                  id: {type: integer}
-                  tvdb_id: {type: ["integer", "null"]}
-        "404":
-          $ref: "#/components/responses/NotFound"
-"""
+#: The spec edit: TMDB's document has the operation; our corrections select it and give it
+#: our shared parameters and a typed answer (openapi/README.md, "Adding an operation").
+SELECT = "- tv-season-external-ids\n"
+PATH = "/3/tv/{series_id}/season/{season_number}/external_ids"
+CORRECTIONS = """\
+- target: $.paths['<path>'].get['summary','description','parameters','responses','deprecated']
+  description: tv-season-external-ids gets ours (below).
+  remove: true
+- target: $.paths['<path>'].get
+  description: tv-season-external-ids with the shared, bounded parameters and a typed answer.
+  update:
+    summary: Season external ids
+    tags: [tv-seasons]
+    parameters:
+      - $ref: "#/components/parameters/SeriesId"
+      - $ref: "#/components/parameters/SeasonNumber"
+    responses:
+      "200":
+        description: The season's ids in other databases.
+        content:
+          application/json:
+            schema:
+              type: object
+              title: SeasonExternalIds
+              required: [id]
+              properties:
+                id: {type: integer}
+                tvdb_id: {type: ["integer", "null"]}
+      "404":
+        $ref: "#/components/responses/NotFound"
+""".replace("<path>", PATH)
 
 #: The whole hand-written change: an import and a method on AsyncTmdb.
 IMPORT = "from tmdb_api.api.tv_seasons import tv_season_external_ids\n"
@@ -87,9 +95,11 @@ def checkout(tmp_path: Path) -> Path:
 
 
 def test_a_new_endpoint_needs_a_spec_edit_and_one_method(checkout: Path) -> None:
-    spec = checkout / "openapi" / "tmdb.yaml"
-    text = spec.read_text(encoding="utf-8")
-    spec.write_text(text.replace("\npaths:\n", "\npaths:\n" + SPEC_PATH, 1), encoding="utf-8")
+    overlay = checkout / "openapi" / "corrections.overlay.yaml"
+    text = overlay.read_text(encoding="utf-8").replace(
+        "\nactions:\n", "\n" + SELECT + "actions:\n", 1
+    )
+    overlay.write_text(text + CORRECTIONS, encoding="utf-8")
     run(sys.executable, "scripts/regenerate", cwd=checkout)
 
     client = checkout / "facade" / "tmdb_facade" / "_async_client.py"

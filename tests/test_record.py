@@ -95,3 +95,24 @@ def test_a_live_recording_keeps_the_fault_cassettes(cassettes: Path) -> None:
         for interaction in cassette_config.interactions(text):
             assert interaction_violations(interaction) == [], name
             assert credential_leaks(interaction, [CANARY]) == [], name
+
+
+def test_recording_from_the_fake_server_reproduces_the_committed_cassettes(tmp_path: Path) -> None:
+    # Sync and async clients go through different transports (httpx's own, aiohttp when it is
+    # installed); a re-recording must still leave every committed cassette byte for byte.
+    env = {
+        **{k: v for k, v in os.environ.items() if not k.startswith("TMDB_")},
+        "PYTEST_ADDOPTS": "-p tests.loopback_only",
+    }
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "scripts" / "record"), "--to", str(tmp_path / "cassettes")],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+    recorded, committed = snapshot(tmp_path / "cassettes"), snapshot(COMMITTED)
+    assert sorted(recorded) == sorted(committed)
+    assert [name for name in committed if recorded[name] != committed[name]] == []
