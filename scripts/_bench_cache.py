@@ -27,10 +27,10 @@ import hishel
 import httpx
 from _bench_util import Figure, median, progress, table
 
-from tmdb_api.api.people import person_images
-from tmdb_api.api.tv_seasons import tv_season_aggregate_credits, tv_season_credits
 from tmdb_facade import AsyncTmdb, Tmdb, cache_status
 from tmdb_facade._calls import api_call
+from tmdb_facade._generated.api.people import person_images
+from tmdb_facade._generated.api.tv_seasons import tv_season_aggregate_credits, tv_season_credits
 from tmdb_facade.testing import FakeTmdb, _data
 
 # (what, path, endpoint, arguments, client method)

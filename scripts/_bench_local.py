@@ -25,10 +25,10 @@ from themoviedb._core.response import normalize_response
 from themoviedb.schemas.credits import Credits
 from themoviedb.utils import as_dataclass
 
-from tmdb_api.api.tv_seasons import tv_season_aggregate_credits, tv_season_credits
-from tmdb_api.models import SeasonAggregateCredits, SeasonCredits
 from tmdb_facade import _spec
 from tmdb_facade._calls import api_call
+from tmdb_facade._generated.api.tv_seasons import tv_season_aggregate_credits, tv_season_credits
+from tmdb_facade._generated.models import SeasonAggregateCredits, SeasonCredits
 from tmdb_facade.testing import _data
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -51,13 +51,13 @@ CORRECTIONS = """\
 """.replace("<path>", PATH)
 
 #: The whole hand-written change: an import and a method on AsyncTmdb.
-IMPORT = "from tmdb_api.api.tv_seasons import tv_season_external_ids\n"
+IMPORT = "from tmdb_facade._generated.api.tv_seasons import tv_season_external_ids\n"
 METHOD = '''
     async def season_external_ids(self, series_id: int, season_number: int) -> SeasonExternalIds:
         """A season's ids in other databases: `tmdb.season_external_ids(1396, 1).tvdb_id`."""
         return await self._request(tv_season_external_ids.ENDPOINT, series_id, season_number)
 '''
-MODEL_IMPORT = "from tmdb_api.models import SeasonExternalIds\n"
+MODEL_IMPORT = "from tmdb_facade._generated.models import SeasonExternalIds\n"
 HAND_WRITTEN_LINES = len((IMPORT + MODEL_IMPORT + METHOD).strip().splitlines())
 
 CALL_BOTH = """
@@ -104,7 +104,7 @@ def test_a_new_endpoint_needs_a_spec_edit_and_one_method(checkout: Path) -> None
 
     client = checkout / "facade" / "tmdb_facade" / "_async_client.py"
     source = client.read_text(encoding="utf-8")
-    anchor = "from tmdb_api.types import Endpoint\n"
+    anchor = "from tmdb_facade._generated.types import Endpoint\n"
     client.write_text(source.replace(anchor, IMPORT + MODEL_IMPORT + anchor, 1) + METHOD)
     run(sys.executable, "scripts/unasync", cwd=checkout)
 

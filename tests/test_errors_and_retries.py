@@ -14,7 +14,6 @@ import pytest
 from tests.clients import Handler, MakeDriver, json_response
 from tests.helpers import DATA, live_body, load_json
 from tests.typed_view import assert_typed
-from tmdb_api.types import UNSET
 from tmdb_facade import (
     APIConnectionError,
     APIStatusError,
@@ -28,6 +27,7 @@ from tmdb_facade import (
     SpecDeviationWarning,
     TmdbError,
 )
+from tmdb_facade._generated.types import UNSET
 
 ERROR_401 = load_json(DATA / "fixtures" / "adamayoung_TMDb" / "error-status-401.json")
 ERROR_404 = live_body("error404__tv_999999999")

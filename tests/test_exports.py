@@ -56,7 +56,7 @@ def test_rate_limiter_error_is_one_class_wherever_it_is_imported() -> None:
 
 
 def test_unset_is_the_models_own() -> None:
-    from tmdb_api.types import UNSET, Unset
+    from tmdb_facade._generated.types import UNSET, Unset
 
     assert tmdb_facade.UNSET is UNSET
     assert tmdb_facade.Unset is Unset

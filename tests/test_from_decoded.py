@@ -11,9 +11,9 @@ import pytest
 
 from tests.helpers import BUNDLED, load_json
 from tests.typed_view import assert_typed
-from tmdb_api.models import AggregateCast, Image, SeasonAggregateCredits
-from tmdb_api.types import Unusable
 from tmdb_facade import _spec
+from tmdb_facade._generated.models import AggregateCast, Image, SeasonAggregateCredits
+from tmdb_facade._generated.types import Unusable
 from tmdb_facade.testing import _data
 
 
@@ -31,11 +31,11 @@ def served() -> list[tuple[str, Any, type[Any]]]:
 
 
 def _model_for(operation: _spec.Operation) -> type[Any]:
-    import tmdb_api.models
+    import tmdb_facade._generated.models
 
     ref = operation.responses["200"]["content"]["application/json"]["schema"]["$ref"]
     name = ref.rsplit("/", 1)[1]
-    return getattr(tmdb_api.models, name)  # type: ignore[no-any-return]
+    return getattr(tmdb_facade._generated.models, name)  # type: ignore[no-any-return]
 
 
 @pytest.mark.parametrize(("path", "body", "model"), served(), ids=lambda v: str(v)[:40])

@@ -17,7 +17,7 @@ import yaml
 from hypothesis import HealthCheck, given, seed, settings
 from hypothesis import strategies as st
 
-import tmdb_api.models
+import tmdb_facade._generated.models
 from tests.helpers import BUNDLED, DATA, ROOT, load_json
 from tmdb_facade import ResponseValidationError, Tmdb, _spec, _validation
 from tmdb_facade.testing import _data
@@ -106,7 +106,7 @@ def model_of(schema: str) -> Any:
     """The generated class of a component, as openapi/config.yaml renames some."""
     config = yaml.safe_load((ROOT / "openapi" / "config.yaml").read_text(encoding="utf-8"))
     renamed = config.get("class_overrides", {}).get(schema, {}).get("class_name", schema)
-    return getattr(tmdb_api.models, renamed)
+    return getattr(tmdb_facade._generated.models, renamed)
 
 
 @functools.cache

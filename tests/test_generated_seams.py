@@ -35,13 +35,18 @@ def _private(name: str) -> bool:
 
 
 def private_generated_imports(source: str) -> list[str]:
-    """Private names imported from `tmdb_api`, and generated private helpers called anywhere."""
+    """Private names imported from `tmdb_facade._generated`, and generated private helpers
+    called anywhere."""
     found = []
     for node in ast.walk(ast.parse(source)):
-        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith("tmdb_api"):
+        if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+            "tmdb_facade._generated"
+        ):
             for alias in node.names:
                 name = f"{node.module}.{alias.name}"
-                if any(_private(part) for part in name.split(".")):
+                # `_generated` is the package's own name: what it holds is public there.
+                inside = name.removeprefix("tmdb_facade._generated.")
+                if any(_private(part) for part in inside.split(".")):
                     found.append(name)
         elif isinstance(node, ast.Attribute) and node.attr in GENERATED_PRIVATE_HELPERS:
             found.append(node.attr)
@@ -58,8 +63,10 @@ def test_no_private_generated_name_is_used_outside_generated() -> None:
 
 
 def test_the_private_name_check_catches_one() -> None:
-    source = "from tmdb_api.api.people.person_images import _get_kwargs\n"
-    assert private_generated_imports(source) == ["tmdb_api.api.people.person_images._get_kwargs"]
+    source = "from tmdb_facade._generated.api.people.person_images import _get_kwargs\n"
+    assert private_generated_imports(source) == [
+        "tmdb_facade._generated.api.people.person_images._get_kwargs"
+    ]
     assert private_generated_imports("x = person_images._get_kwargs(1)\n") == ["_get_kwargs"]
 
 

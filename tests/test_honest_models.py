@@ -21,7 +21,8 @@ from hypothesis import strategies as st
 
 from tests.cli import RunCli, offline_also_answers
 from tests.typed_view import assert_typed
-from tmdb_api.models import (
+from tmdb_facade import ResponseValidationError, SpecDeviationWarning, Tmdb, TmdbError
+from tmdb_facade._generated.models import (
     AggregateCast,
     AggregateCrew,
     CastCredit,
@@ -29,7 +30,6 @@ from tmdb_api.models import (
     CrewCredit,
     Image,
 )
-from tmdb_facade import ResponseValidationError, SpecDeviationWarning, Tmdb, TmdbError
 from tmdb_facade.credits import (
     cast_in_billing_order,
     crew_by_department,

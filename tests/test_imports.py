@@ -10,15 +10,16 @@ import sys
 
 import pytest
 
-import tmdb_api.models
 import tmdb_facade
+import tmdb_facade._generated.models
 from tmdb_facade import models
 
 
 def test_importing_the_package_loads_neither_httpx_nor_the_models() -> None:
     code = (
         "import sys, tmdb_facade; "
-        "print(sorted(m for m in ('httpx', 'attrs', 'tmdb_api', 'anyio') if m in sys.modules))"
+        "print(sorted(m for m in ('httpx', 'attrs', 'tmdb_facade._generated', 'anyio')"
+        " if m in sys.modules))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
@@ -45,11 +46,13 @@ def test_an_unknown_name_is_an_attribute_error() -> None:
 def _response_model_modules() -> set[str]:
     """The model modules a `Tmdb` method may need as soon as it exists: each endpoint's
     answer, the error answer, and `Image` (`image_url` checks its argument is one)."""
-    import tmdb_api.api
-    from tmdb_api.models import ErrorResponse, Image
+    import tmdb_facade._generated.api
+    from tmdb_facade._generated.models import ErrorResponse, Image
 
     modules = {ErrorResponse.__module__, Image.__module__}
-    for info in pkgutil.walk_packages(tmdb_api.api.__path__, "tmdb_api.api."):
+    for info in pkgutil.walk_packages(
+        tmdb_facade._generated.api.__path__, "tmdb_facade._generated.api."
+    ):
         endpoint = getattr(importlib.import_module(info.name), "ENDPOINT", None)
         if endpoint is not None:
             modules.add(endpoint.response_model.__module__)
@@ -67,7 +70,7 @@ def test_a_sync_client_loads_no_async_machinery_and_no_nested_model() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     loaded = set(json.loads(out.stdout))
     assert sorted(loaded & {"asyncio", "anyio"}) == []
-    models = {name for name in loaded if name.startswith("tmdb_api.models.")}
+    models = {name for name in loaded if name.startswith("tmdb_facade._generated.models.")}
     assert models, "the check below would pass with no model loaded at all"
     assert sorted(models - _response_model_modules()) == []
 
@@ -75,17 +78,19 @@ def test_a_sync_client_loads_no_async_machinery_and_no_nested_model() -> None:
 def test_models_load_one_by_one_and_all_resolve() -> None:
     code = (
         "import sys; from tmdb_facade.models import SeasonCredits; "
-        "print(sorted(m for m in sys.modules if m.startswith('tmdb_api.models.')))"
+        "print(sorted(m for m in sys.modules if m.startswith('tmdb_facade._generated.models.')))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     # SeasonCredits imports its cast and crew models only when it builds one.
-    assert out.stdout.strip() == "['tmdb_api.models.season_credits']"
+    assert out.stdout.strip() == "['tmdb_facade._generated.models.season_credits']"
     namespace: dict[str, object] = {}
     exec("from tmdb_facade.models import *", namespace)
-    for name in tmdb_api.models.__all__:
-        value = getattr(tmdb_api.models, name)
+    for name in tmdb_facade._generated.models.__all__:
+        value = getattr(tmdb_facade._generated.models, name)
         assert getattr(models, name) is value is namespace[name], name
-    assert set(tmdb_api.models.__all__) <= set(dir(models)) & set(dir(tmdb_api.models))
-    for module in (models, tmdb_api.models):
+    assert set(tmdb_facade._generated.models.__all__) <= set(dir(models)) & set(
+        dir(tmdb_facade._generated.models)
+    )
+    for module in (models, tmdb_facade._generated.models):
         with pytest.raises(AttributeError, match="no attribute 'SeasonCredit'"):
             _ = module.SeasonCredit

@@ -9,7 +9,7 @@ from typing import Any
 import jsonschema
 import pytest
 
-import tmdb_api.models
+import tmdb_facade._generated.models
 from tests.helpers import BUNDLED, DATA, load_json
 from tmdb_facade import _spec
 
@@ -27,7 +27,7 @@ COMPOSED = {
 def model_for(operation_id: str) -> Any:
     """The generated class the spec names for the operation's 200 body."""
     ref = _spec.response_schema(operation_id, 200)["$ref"]
-    return getattr(tmdb_api.models, ref.rsplit("/", 1)[1])
+    return getattr(tmdb_facade._generated.models, ref.rsplit("/", 1)[1])
 
 
 def canonical(value: Any) -> str:

@@ -77,8 +77,11 @@ def group_names(group: str) -> set[str]:
 
 def test_wheel_ships_both_packages_typed(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
-    assert {"tmdb_api/py.typed", "tmdb_facade/py.typed"} <= names
-    assert {"tmdb_api/__init__.py", "tmdb_api/models/season_credits.py"} <= names
+    assert {"tmdb_facade/_generated/py.typed", "tmdb_facade/py.typed"} <= names
+    assert {
+        "tmdb_facade/_generated/__init__.py",
+        "tmdb_facade/_generated/models/season_credits.py",
+    } <= names
     facade = {"tmdb_facade/__init__.py", "tmdb_facade/client.py", "tmdb_facade/cli/__init__.py"}
     assert facade <= names
     assert not any(name.startswith(("tests/", "scripts/", "openapi/")) for name in names)
@@ -86,7 +89,7 @@ def test_wheel_ships_both_packages_typed(wheel: zipfile.ZipFile) -> None:
 
 def test_wheel_ships_the_spec_and_the_fake_servers_data(wheel: zipfile.ZipFile) -> None:
     names = set(wheel.namelist())
-    assert "tmdb_api/openapi.json" in names
+    assert "tmdb_facade/_generated/openapi.json" in names
     data = {Path(name).name for name in names if name.startswith("tmdb_facade/testing/data/")}
     assert {"manifest.json", "tv_1396_season_1_credits.json", "person_62_images.json"} <= data
 
@@ -188,7 +191,7 @@ def test_the_library_works_without_the_cli_extra() -> None:
 def test_the_pytest_plugin_imports_nothing_heavy() -> None:
     # pytest loads it in every run of every project that installs tmdb-facade; the server
     # (asyncio, httpx, the generated models) waits for a test that uses `fake_tmdb`.
-    heavy = ["tmdb_facade.testing._server", "httpx", "h11", "tmdb_api", "asyncio"]
+    heavy = ["tmdb_facade.testing._server", "httpx", "h11", "tmdb_facade._generated", "asyncio"]
     code = (
         "import sys, pytest, tmdb_facade.testing.pytest_plugin as plugin\n"
         "assert callable(plugin.fake_tmdb)\n"
@@ -198,3 +201,10 @@ def test_the_pytest_plugin_imports_nothing_heavy() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
     )
     assert out.stdout.strip() == "[]"
+
+
+def test_the_wheel_installs_exactly_one_top_level_package(wheel: zipfile.ZipFile) -> None:
+    # The generated client is `tmdb_facade._generated`: no second, generic import name that
+    # another distribution could also install and silently shadow.
+    tops = {name.split("/")[0] for name in wheel.namelist()}
+    assert {top for top in tops if not top.endswith(".dist-info")} == {"tmdb_facade"}

@@ -48,12 +48,18 @@ FIXTURES: dict[str, tuple[str, str | None]] = {
     "leandcesar_themoviedb/tv_seasons_credits.json": ("season_credits", None),
     "leandcesar_themoviedb/tv_seasons_aggregate_credits.json": ("aggregate_credits", None),
     # Trimmed by hand: no vote_average / vote_count.
-    "php-tmdb_api/images_person.json": ("person_images", "$.profiles[0].vote_average"),
+    "php-tmdb_api/images_person.json": (
+        "person_images",
+        "$.profiles[0].vote_average",
+    ),
     # An old shape with image sizes as floats (1500.0): JSON Schema counts 1500.0 as an integer.
     "php-tmdb_api/images_tv_episode.json": ("episode_images", None),
     "php-tmdb_api/images_tv_season.json": ("season_images", None),
     # Season details with their appended images, credits...: some vote_average are strings.
-    "php-tmdb_api/tv_season_all.json": ("season_details", "$.images.posters[0].vote_average"),
+    "php-tmdb_api/tv_season_all.json": (
+        "season_details",
+        "$.images.posters[0].vote_average",
+    ),
     # Season details with appends, a real (older) answer.
     "chiiya_tmdb-php/seasons_appends.json": ("season_details", None),
     # Trimmed by hand: an episode without runtime, crew and guest stars.

@@ -54,20 +54,20 @@ def test_committed_code_matches_the_spec(checkout: Path) -> None:
 
 
 def test_hand_edited_generated_file_is_named(checkout: Path) -> None:
-    edited = checkout / "generated" / "tmdb_api" / "models" / "image.py"
+    edited = checkout / "generated" / "tmdb_facade" / "_generated" / "models" / "image.py"
     edited.write_text(edited.read_text() + "\n# edited by hand\n")
     result = check(checkout)
     assert result.returncode == 1
-    assert "differs: generated/tmdb_api/models/image.py" in result.stdout
+    assert "differs: generated/tmdb_facade/_generated/models/image.py" in result.stdout
 
 
 def test_extra_and_missing_files_are_named(checkout: Path) -> None:
-    (checkout / "generated" / "tmdb_api" / "models" / "role.py").unlink()
-    (checkout / "generated" / "tmdb_api" / "stray.py").write_text("x = 1\n")
+    (checkout / "generated" / "tmdb_facade" / "_generated" / "models" / "role.py").unlink()
+    (checkout / "generated" / "tmdb_facade" / "_generated" / "stray.py").write_text("x = 1\n")
     result = check(checkout)
     assert result.returncode == 1
-    assert "missing from generated/tmdb_api: models/role.py" in result.stdout
-    assert "not produced by the spec: generated/tmdb_api/stray.py" in result.stdout
+    assert "missing from generated/tmdb_facade/_generated: models/role.py" in result.stdout
+    assert "not produced by the spec: generated/tmdb_facade/_generated/stray.py" in result.stdout
 
 
 def test_correction_edit_without_regenerating_is_caught(checkout: Path) -> None:
@@ -76,8 +76,8 @@ def test_correction_edit_without_regenerating_is_caught(checkout: Path) -> None:
     result = check(checkout)
     assert result.returncode == 1
     assert "differs: openapi/tmdb.yaml" in result.stdout
-    assert "differs: generated/tmdb_api/models/image.py" in result.stdout
-    assert "differs: generated/tmdb_api/openapi.json" in result.stdout
+    assert "differs: generated/tmdb_facade/_generated/models/image.py" in result.stdout
+    assert "differs: generated/tmdb_facade/_generated/openapi.json" in result.stdout
 
 
 def test_hand_edited_spec_is_caught(checkout: Path) -> None:
@@ -87,7 +87,7 @@ def test_hand_edited_spec_is_caught(checkout: Path) -> None:
     assert result.returncode == 1
     assert "differs: openapi/tmdb.yaml (generated: do not edit it)" in result.stdout
     # The generated code comes from TMDB's document and the corrections, not from the edit.
-    assert "generated/tmdb_api/" not in result.stdout
+    assert "generated/tmdb_facade/_generated/" not in result.stdout
 
 
 def test_a_correction_that_no_longer_applies_fails_naming_it(checkout: Path) -> None:

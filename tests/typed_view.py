@@ -10,7 +10,7 @@ from typing import Any
 import attrs
 import typeguard
 
-import tmdb_api.models
+import tmdb_facade._generated.models
 
 #: Attributes every generated model has besides the spec's fields, not part of the typed view.
 _NOT_FIELDS = frozenset({"additional_properties", "spec_deviations", "_as_sent"})
@@ -19,7 +19,10 @@ _NOT_FIELDS = frozenset({"additional_properties", "spec_deviations", "_as_sent"}
 @functools.cache
 def _hints(cls: type[Any]) -> dict[str, Any]:
     # The generated modules import the models they nest under TYPE_CHECKING only.
-    models = {name: getattr(tmdb_api.models, name) for name in tmdb_api.models.__all__}
+    models = {
+        name: getattr(tmdb_facade._generated.models, name)
+        for name in tmdb_facade._generated.models.__all__
+    }
     return typing.get_type_hints(cls, localns=models)
 
 

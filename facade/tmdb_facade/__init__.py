@@ -10,6 +10,7 @@ episode and person images; image configuration.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -32,8 +33,13 @@ from .errors import (
     TmdbError,
 )
 
+# The generated client, `tmdb_facade._generated`, lives in generated/tmdb_facade/ in a
+# checkout (an editable install puts both folders on the path) and beside this file in a
+# wheel: one package, one top-level name, wherever it is installed from.
+__path__ = pkgutil.extend_path(__path__, __name__)
+
 if TYPE_CHECKING:
-    from tmdb_api.types import UNSET, Unset
+    from tmdb_facade._generated.types import UNSET, Unset
 
     from ._async_client import AsyncTmdb
     from ._cache import CacheFileError, CacheStatus, CacheWarning, HttpCache, cache_status
@@ -92,8 +98,8 @@ _LAZY = {
     "fetch_series": "series",
     "fetch_series_async": "series",
     # What a model holds for a field TMDB left out (a module outside this package: dotted).
-    "UNSET": "tmdb_api.types",
-    "Unset": "tmdb_api.types",
+    "UNSET": "tmdb_facade._generated.types",
+    "Unset": "tmdb_facade._generated.types",
 }
 
 

@@ -14,17 +14,17 @@ from typing import Self, TypeVar
 import anyio
 import httpx
 
-from tmdb_api.api.configuration import configuration_details
-from tmdb_api.api.people import person_images
-from tmdb_api.api.tv_episodes import tv_episode_images
-from tmdb_api.api.tv_seasons import (
+from tmdb_facade._generated.api.configuration import configuration_details
+from tmdb_facade._generated.api.people import person_images
+from tmdb_facade._generated.api.tv_episodes import tv_episode_images
+from tmdb_facade._generated.api.tv_seasons import (
     tv_season_aggregate_credits,
     tv_season_credits,
     tv_season_details,
     tv_season_images,
 )
-from tmdb_api.api.tv_series import tv_series_details
-from tmdb_api.models import (
+from tmdb_facade._generated.api.tv_series import tv_series_details
+from tmdb_facade._generated.models import (
     Configuration,
     EpisodeImages,
     Image,
@@ -35,7 +35,7 @@ from tmdb_api.models import (
     SeasonImages,
     SeriesDetails,
 )
-from tmdb_api.types import Endpoint
+from tmdb_facade._generated.types import Endpoint
 
 from . import _calls
 from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default_rand

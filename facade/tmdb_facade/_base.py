@@ -21,8 +21,8 @@ from urllib.parse import urlsplit
 
 import httpx
 
-import tmdb_api.types as generated_types
-from tmdb_api.types import Deviation
+import tmdb_facade._generated.types as generated_types
+from tmdb_facade._generated.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
 from ._cache_policy import DECODE

@@ -15,7 +15,7 @@ from typing import Any, Generic, Literal, TypeVar, cast
 
 import httpx
 
-from tmdb_api.types import UNSET, Endpoint
+from tmdb_facade._generated.types import UNSET, Endpoint
 
 from . import _spec
 from ._validation import Model, decode_model

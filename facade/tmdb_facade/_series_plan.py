@@ -18,8 +18,8 @@ import re
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
-from tmdb_api.api.tv_episodes import tv_episode_images
-from tmdb_api.models import (
+from tmdb_facade._generated.api.tv_episodes import tv_episode_images
+from tmdb_facade._generated.models import (
     AppendedSeasonAggregateCredits,
     AppendedSeasonCredits,
     AppendedSeasonImages,
@@ -27,7 +27,7 @@ from tmdb_api.models import (
     SeasonDetails,
     SeriesDetails,
 )
-from tmdb_api.types import Deviation
+from tmdb_facade._generated.types import Deviation
 
 from . import _spec
 from ._validation import shown

@@ -1,7 +1,7 @@
 """The OpenAPI document the generated client was made from, read as data.
 
-`scripts/regenerate` writes it next to the generated code (`tmdb_api/openapi.json`), so
-the schema the facade validates responses against is always the one the models came from.
+`scripts/regenerate` writes it next to the generated code (`tmdb_facade/_generated/openapi.json`),
+so the schema the facade validates responses against is always the one the models came from.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Operation:
 @functools.cache
 def document() -> JsonObject:
     """The whole OpenAPI document."""
-    text = files("tmdb_api").joinpath("openapi.json").read_text(encoding="utf-8")
+    text = files("tmdb_facade._generated").joinpath("openapi.json").read_text(encoding="utf-8")
     loaded: JsonObject = json.loads(text)
     return loaded
 

@@ -21,7 +21,7 @@ from typing import Any, Protocol, Self, TypeVar
 
 import orjson
 
-from tmdb_api.types import UNSET, Deviation, Unusable, json_form
+from tmdb_facade._generated.types import UNSET, Deviation, Unusable, json_form
 
 #: How much of a deviation's description a deviation keeps.
 PROBLEM_LIMIT = 200

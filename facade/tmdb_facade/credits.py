@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol, TypeVar
 
-from tmdb_api.models import AggregateCrew, CrewCredit, Job
+from tmdb_facade._generated.models import AggregateCrew, CrewCredit, Job
 
 __all__ = [
     "CrewMember",

@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Final, Literal
 
-from tmdb_api.models import Configuration, Image
+from tmdb_facade._generated.models import Configuration, Image
 
 from ._constants import DEFAULT_IMAGE_BASE_URL
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted

@@ -19,8 +19,8 @@ from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final
 
-from tmdb_api.api.tv_seasons import tv_season_details
-from tmdb_api.models import (
+from tmdb_facade._generated.api.tv_seasons import tv_season_details
+from tmdb_facade._generated.models import (
     AppendedSeasonAggregateCredits,
     AppendedSeasonCredits,
     EpisodeImages,
@@ -28,7 +28,7 @@ from tmdb_api.models import (
     SeasonDetails,
     SeriesDetails,
 )
-from tmdb_api.types import Deviation
+from tmdb_facade._generated.types import Deviation
 
 from ._calls import Appendix, ImageLanguages, api_call
 from ._constants import MAX_CONNECTIONS

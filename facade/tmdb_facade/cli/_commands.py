@@ -13,8 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeAlias
 
-from tmdb_api.models import Image
 from tmdb_facade._calls import ImageLanguages
+from tmdb_facade._generated.models import Image
 from tmdb_facade.errors import ResponseValidationError
 from tmdb_facade.images import ImageKind, best_image
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Final
 
-from tmdb_api.models import Image
+from tmdb_facade._generated.models import Image
 from tmdb_facade.bulk import Progress as ProgressCallback
 from tmdb_facade.client import AsyncTmdb
 from tmdb_facade.errors import InvalidArgumentError, TmdbError, quoted

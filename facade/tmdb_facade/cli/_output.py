@@ -19,7 +19,7 @@ import sys
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING, Any, Final, TextIO, TypeVar
 
-from tmdb_api.models import (
+from tmdb_facade._generated.models import (
     Configuration,
     Image,
     SeasonAggregateCredits,

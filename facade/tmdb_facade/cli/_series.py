@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Final
 
-from tmdb_api.models import Image
+from tmdb_facade._generated.models import Image
 from tmdb_facade.bulk import Progress
 from tmdb_facade.images import ImageKind
 from tmdb_facade.series import DEFAULT_MAX_REQUESTS, WholeSeries, fetch_series_async
