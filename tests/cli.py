@@ -58,7 +58,7 @@ def cache_home(folder: Path) -> dict[str, str]:
 
 def cache_file(folder: Path) -> Path:
     """Where the command line keeps its cache under `cache_home(folder)`."""
-    from tmdb_facade._cache import default_cache_file
+    from tmdb_facade._constants import default_cache_file
 
     with pytest.MonkeyPatch.context() as patch:
         for name, value in cache_home(folder).items():

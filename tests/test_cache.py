@@ -25,7 +25,7 @@ from tmdb_facade import (
     Tmdb,
     cache_status,
 )
-from tmdb_facade._cache import default_cache_file
+from tmdb_facade._constants import default_cache_file
 from tmdb_facade.testing import FakeTmdb
 
 PERSON = "/3/person/62/images"

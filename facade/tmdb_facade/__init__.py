@@ -19,6 +19,8 @@ from .errors import (
     APIStatusError,
     APITimeoutError,
     AuthenticationError,
+    CacheFileError,
+    CacheWarning,
     ClientClosedError,
     InvalidArgumentError,
     InvalidArgumentTypeError,
@@ -42,7 +44,7 @@ if TYPE_CHECKING:
     from tmdb_facade._generated.types import UNSET, Unset
 
     from ._async_client import AsyncTmdb
-    from ._cache import CacheFileError, CacheStatus, CacheWarning, HttpCache, cache_status
+    from ._cache import CacheStatus, HttpCache, cache_status
     from ._sync_client import Tmdb
     from .credits import (
         CrewMember,
@@ -88,9 +90,7 @@ _LAZY = {
     "rank_images": "images",
     "RateLimiter": "ratelimit",
     "RetryPolicy": "retry",
-    "CacheFileError": "_cache",
     "CacheStatus": "_cache",
-    "CacheWarning": "_cache",
     "HttpCache": "_cache",
     "cache_status": "_cache",
     "SeriesSeason": "series",

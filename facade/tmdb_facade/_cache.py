@@ -25,12 +25,10 @@ import functools
 import inspect
 import math
 import os
-import sys
 import time
 import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
 
 import httpx
@@ -38,8 +36,8 @@ import httpx
 from ._body import bounded
 from ._cache_policy import DECODE, with_policy
 from ._calls import is_api_call
-from ._constants import CACHE_FILE, DEFAULT_CACHE_TTL, MAX_BODY_BYTES
-from .errors import InvalidArgumentError, InvalidArgumentTypeError
+from ._constants import DEFAULT_CACHE_TTL, MAX_BODY_BYTES
+from .errors import CacheFileError, CacheWarning, InvalidArgumentError, InvalidArgumentTypeError
 from .ratelimit import Limiter
 
 if TYPE_CHECKING:
@@ -55,39 +53,9 @@ __all__ = [
     "CacheWarning",
     "HttpCache",
     "cache_status",
-    "default_cache_file",
 ]
 
 T = TypeVar("T")
-
-
-def default_cache_file() -> Path:
-    """Where `cache=True` keeps its SQLite file: the platform's folder for caches.
-
-    Hand-written rather than taken from platformdirs: one folder on three systems is these few
-    lines, the ones platformdirs would pick, without a dependency for every install.
-    """
-    if sys.platform == "win32":
-        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
-    elif sys.platform == "darwin":
-        base = Path.home() / "Library" / "Caches"
-    else:
-        # The XDG base directory spec says to ignore a relative XDG_CACHE_HOME.
-        xdg = os.environ.get("XDG_CACHE_HOME", "")
-        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
-    return base.joinpath(*CACHE_FILE)
-
-
-class CacheFileError(InvalidArgumentError):
-    """The cache file cannot be used: not a database, another program's, or not creatable.
-
-    Nothing in the file was changed. (The command line exits 8.)
-    """
-
-
-class CacheWarning(UserWarning):
-    """The cache failed (a damaged, read-only or locked file) and the client goes on
-    without it: given once per client, instead of an error logged on every call."""
 
 
 @dataclass(frozen=True)

@@ -28,10 +28,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from ._cache import CacheFileError, CacheWarning, default_cache_file
 from ._calls import ApiCall
+from ._constants import default_cache_file
 from ._sqlite_files import CACHE_ID, NotOursError, claim
-from .errors import InvalidArgumentTypeError, TmdbError
+from .errors import CacheFileError, CacheWarning, InvalidArgumentTypeError, TmdbError
 
 #: How long SQLite waits for another connection's lock before the write fails: long enough
 #: for the short writes of processes sharing the file, short enough that a file locked by

@@ -5,6 +5,9 @@ The command line and the fake server read their defaults from here too.
 
 from __future__ import annotations
 
+import os
+import sys
+from pathlib import Path
 from typing import Final
 
 from ._version import __version__
@@ -58,5 +61,22 @@ CLI_MAX_RETRY_AFTER: Final = 10.0
 #: `Cache-Control: max-age`, no `Expires`): 8 hours, how long TMDB itself keeps an answer (its
 #: `max-age` counts down what is left of 28,800 s).
 DEFAULT_CACHE_TTL: Final = 8 * 3600.0
-#: The cache file of `cache=True`, under the platform's cache folder (`_cache.default_cache_file`).
+#: The cache file of `cache=True`, under the platform's cache folder (`default_cache_file`).
 CACHE_FILE: Final = ("tmdb-facade", "http-cache.sqlite")
+
+
+def default_cache_file() -> Path:
+    """Where `cache=True` keeps its SQLite file: the platform's folder for caches.
+
+    Hand-written rather than taken from platformdirs: one folder on three systems is these few
+    lines, the ones platformdirs would pick, without a dependency for every install.
+    """
+    if sys.platform == "win32":
+        base = Path(os.environ.get("LOCALAPPDATA") or Path.home() / "AppData" / "Local")
+    elif sys.platform == "darwin":
+        base = Path.home() / "Library" / "Caches"
+    else:
+        # The XDG base directory spec says to ignore a relative XDG_CACHE_HOME.
+        xdg = os.environ.get("XDG_CACHE_HOME", "")
+        base = Path(xdg) if os.path.isabs(xdg) else Path.home() / ".cache"
+    return base.joinpath(*CACHE_FILE)

@@ -3,6 +3,7 @@
     TmdbError
     ├── MissingCredentialsError      no access token or API key anywhere
     ├── InvalidArgumentError         bad input, caught before sending (also a ValueError)
+    │   └── CacheFileError           `cache=` names a file that is not our cache
     ├── InvalidArgumentTypeError     input of the wrong type (also a TypeError)
     ├── APIStatusError               TMDB answered with an error status
     │   ├── AuthenticationError      401
@@ -18,6 +19,7 @@
     └── RateLimiterError             a shared rate limiter could not use its store
 
     SpecDeviationWarning             (a warning) an answer departs from the spec
+    CacheWarning                     (a warning) the cache failed; the client goes on without
 
 No message, repr or attribute of these errors holds the client's credential, whatever the
 server echoes of it (`_redact`); every error pickles and copies whole (`TmdbError.__reduce__`).
@@ -32,6 +34,8 @@ __all__ = [
     "APIStatusError",
     "APITimeoutError",
     "AuthenticationError",
+    "CacheFileError",
+    "CacheWarning",
     "ClientClosedError",
     "InvalidArgumentError",
     "InvalidArgumentTypeError",
@@ -93,6 +97,18 @@ class SpecDeviationWarning(UserWarning):
 
 class InvalidArgumentError(TmdbError, ValueError):
     """An argument has the right type but a value TMDB would reject; nothing was sent."""
+
+
+class CacheFileError(InvalidArgumentError):
+    """The cache file cannot be used: not a database, another program's, or not creatable.
+
+    Nothing in the file was changed. (The command line exits 8.)
+    """
+
+
+class CacheWarning(UserWarning):
+    """The cache failed (a damaged, read-only or locked file) and the client goes on
+    without it: given once per client, instead of an error logged on every call."""
 
 
 class InvalidArgumentTypeError(TmdbError, TypeError):

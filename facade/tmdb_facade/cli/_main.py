@@ -14,8 +14,12 @@ from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from typing import Any, Final
 
-from tmdb_facade._cache import default_cache_file
-from tmdb_facade._constants import CLI_MAX_RETRIES, CLI_MAX_RETRY_AFTER, CLI_TIMEOUT
+from tmdb_facade._constants import (
+    CLI_MAX_RETRIES,
+    CLI_MAX_RETRY_AFTER,
+    CLI_TIMEOUT,
+    default_cache_file,
+)
 from tmdb_facade._version import __version__
 
 from . import NEEDS_RICH

@@ -23,7 +23,6 @@ from typing import Final
 
 import httpx
 
-from tmdb_facade._cache import CacheFileError
 from tmdb_facade._constants import (
     ACCESS_TOKEN_ENV,
     API_KEY_ENV,
@@ -35,7 +34,12 @@ from tmdb_facade._constants import (
     DEFAULT_IMAGE_BASE_URL,
 )
 from tmdb_facade.client import AsyncTmdb
-from tmdb_facade.errors import InvalidArgumentError, MissingCredentialsError, TmdbError
+from tmdb_facade.errors import (
+    CacheFileError,
+    InvalidArgumentError,
+    MissingCredentialsError,
+    TmdbError,
+)
 from tmdb_facade.retry import RetryPolicy
 
 from ._errors import LIVE_DATA_HINT, CliError, Context, ExitCode, credential_error, explain
