@@ -26,6 +26,11 @@ from .errors import ClientClosedError, InvalidArgumentError, InvalidArgumentType
 
 Inner = httpx.BaseTransport | httpx.AsyncBaseTransport
 
+#: NO_PROXY's reading, as `urllib.request.proxy_bypass` does it on Linux, but from the
+#: variables read when the client was made (and never from macOS's or Windows' settings, which
+#: httpx ignores too). In urllib for decades, missing from typeshed.
+_bypass: Callable[[str, Mapping[str, str]], bool] = urllib.request.proxy_bypass_environment  # type: ignore[attr-defined]
+
 #: The proxy schemes every transport here speaks (aiohttp has no SOCKS).
 _PROXY_SCHEMES: Final = ("http", "https")
 
@@ -65,7 +70,7 @@ class Network:
         # Read once, as httpx's client does: the client's routes do not change under it.
         environ = urllib.request.getproxies_environment() if trust_env and proxy is None else {}
         self._environ: Mapping[str, str] = environ
-        self._by_scheme = {
+        self._by_scheme: dict[str, httpx.URL] = {
             scheme: _proxy_url(environ[scheme], f"{scheme.upper()}_PROXY")
             for scheme in ("http", "https", "all")
             if scheme in environ
@@ -103,7 +108,7 @@ class Network:
         if proxy is None:
             return None
         host = url.host if url.port is None else f"{url.host}:{url.port}"
-        return None if urllib.request.proxy_bypass_environment(host, self._environ) else proxy
+        return None if _bypass(host, self._environ) else proxy
 
     def ssl_context(self) -> ssl.SSLContext:
         """What vouches for the servers: SSL_CERT_FILE and SSL_CERT_DIR when trusted and set

@@ -25,7 +25,6 @@ if TYPE_CHECKING:
     import asyncio
 
 
-
 def network(
     httpx_transport: type[httpx.HTTPTransport | httpx.AsyncHTTPTransport],
     limits: httpx.Limits,
