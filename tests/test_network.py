@@ -116,16 +116,20 @@ def test_trust_env_false_ignores_the_environment_s_proxy(
     assert len(server.requests) == 2
 
 
-@pytest.mark.parametrize("no_proxy", ["127.0.0.1", "localhost,127.0.0.1:1,.example,127.0.0.1"])
+@pytest.mark.parametrize("listed", ["127.0.0.1", ".example, 127.0.0.1", "*"])
 def test_no_proxy_bypasses_the_proxy(
-    mode: str, no_proxy: str, monkeypatch: pytest.MonkeyPatch
+    mode: str, listed: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with FakeTmdb(access_token=TOKEN) as server, HttpProxy() as proxy:
         monkeypatch.setenv("HTTP_PROXY", proxy.url)
-        monkeypatch.setenv("NO_PROXY", no_proxy)
+        # Other hosts only (and 127.0.0.1 on another port): through the proxy.
+        monkeypatch.setenv("NO_PROXY", "localhost,.example,127.0.0.1:1")
         fetch(mode, server.url, server.image_base_url)
-    assert proxy.heads == []
-    assert len(server.requests) == 2
+        assert len(proxy.heads) == 2
+        monkeypatch.setenv("NO_PROXY", listed)
+        fetch(mode, server.url, server.image_base_url)
+    assert len(proxy.heads) == 2, "the second client went through the proxy"
+    assert len(server.requests) == 4
 
 
 def test_https_goes_through_a_connect_tunnel_the_proxy_cannot_read(
