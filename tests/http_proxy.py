@@ -49,13 +49,15 @@ def _read_body(sock: socket.socket, rest: bytes, length: int) -> tuple[bytes, by
 
 class HttpProxy(socketserver.ThreadingTCPServer):
     """`with HttpProxy() as proxy:` ... `proxy.url`, `proxy.heads` (each request's head as
-    the proxy got it), `proxy.received` (every byte, tunnels included)."""
+    the proxy got it), `proxy.received` (every byte, tunnels included). `relay=True` passes
+    an answer on as its bytes come (1xx answers, dripped headers), one request a connection."""
 
     daemon_threads = True
     allow_reuse_address = True
 
-    def __init__(self) -> None:
+    def __init__(self, *, relay: bool = False) -> None:
         super().__init__(("127.0.0.1", 0), _Handler)
+        self.relay = relay
         self.heads: list[bytes] = []
         self.received = bytearray()
         self._lock = threading.Lock()
@@ -114,6 +116,9 @@ class _Handler(socketserver.BaseRequestHandler):
                 kept = [line for line in lines if not line.lower().startswith(b"proxy-")]
                 request_line = b" ".join([method, path.encode(), version])
                 upstream.sendall(b"\r\n".join([request_line, *kept]) + body)
+                if self.server.relay:
+                    self._pipe(client, upstream)
+                    return
                 answer, after = _read_head(upstream, b"")
                 answer_body, _ = _read_body(upstream, after, _content_length(answer))
                 client.sendall(answer + answer_body)
@@ -135,16 +140,20 @@ class _Handler(socketserver.BaseRequestHandler):
             client.sendall(b"HTTP/1.1 200 Connection established\r\n\r\n")
             if early:
                 upstream.sendall(early)
-            while True:
-                ready, _, _ = select.select([client, upstream], [], [], TIMEOUT)
-                if not ready:
-                    return
-                for sock in ready:
-                    data = sock.recv(65536)
-                    if not data:
-                        return
-                    if sock is client:
-                        self.server.record(data=data)
-                    (upstream if sock is client else client).sendall(data)
+            self._pipe(client, upstream)
         finally:
             upstream.close()
+
+    def _pipe(self, client: socket.socket, upstream: socket.socket) -> None:
+        """Bytes both ways as they come, until either side closes (or is silent too long)."""
+        while True:
+            ready, _, _ = select.select([client, upstream], [], [], TIMEOUT)
+            if not ready:
+                return
+            for sock in ready:
+                data = sock.recv(65536)
+                if not data:
+                    return
+                if sock is client:
+                    self.server.record(data=data)
+                (upstream if sock is client else client).sendall(data)

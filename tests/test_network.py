@@ -11,6 +11,7 @@ import base64
 import logging
 import ssl
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,8 +19,10 @@ import certifi
 import httpx
 import pytest
 
+from tests.hostile_server import Connection, HostileServer
 from tests.http_proxy import HttpProxy
-from tmdb_facade import APIConnectionError, AsyncTmdb, Tmdb
+from tests.test_limits import body_dripped, early_hints_without_end, headers_dripped
+from tmdb_facade import APIConnectionError, APITimeoutError, AsyncTmdb, Tmdb
 from tmdb_facade.errors import InvalidArgumentError, InvalidArgumentTypeError
 from tmdb_facade.testing import FakeTmdb
 
@@ -132,6 +135,20 @@ def test_no_proxy_bypasses_the_proxy(
     assert len(server.requests) == 4
 
 
+@pytest.mark.parametrize("script", [early_hints_without_end, headers_dripped, body_dripped])
+def test_each_attempt_ends_at_its_deadline_through_a_proxy(
+    mode: str, script: Callable[[Connection], None]
+) -> None:
+    """As tests/test_limits.py without a proxy: every piece comes within the 0.3 s read
+    timeout, the script would go on for 10 s; the proxy passes each piece on as it comes."""
+    with HostileServer(script) as server, HttpProxy(relay=True) as proxy:
+        with pytest.raises(APITimeoutError, match=r"longer than 0\.3s"):
+            fetch(mode, server.url, proxy=proxy.url, timeout=0.3, max_retries=1)
+        assert len(proxy.heads) == 2, "one attempt, then one retry, both through the proxy"
+        assert server.finished == 0, "the client gave up while the server still sent"
+        assert server.connections == 2
+
+
 def test_https_goes_through_a_connect_tunnel_the_proxy_cannot_read(
     mode: str, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -142,6 +159,8 @@ def test_https_goes_through_a_connect_tunnel_the_proxy_cannot_read(
         with pytest.raises(APIConnectionError) as caught:
             fetch(mode, f"https://127.0.0.1:{server.port}")
     assert request_lines(proxy) == [f"CONNECT 127.0.0.1:{server.port} HTTP/1.1"]
+    basic = base64.b64encode(f"user:{CANARY}".encode()).decode()
+    assert f"proxy-authorization: basic {basic.lower()}" in proxy.heads[0].decode().lower()
     assert TOKEN.encode() not in proxy.received
     assert CANARY not in str(caught.value)
 
