@@ -75,8 +75,8 @@ class Network:
             for scheme in ("http", "https", "all")
             if scheme in environ
         }
-        self._cafile = os.environ.get("SSL_CERT_FILE") or None if trust_env else None
-        self._capath = os.environ.get("SSL_CERT_DIR") or None if trust_env else None
+        self._cafile = (os.environ.get("SSL_CERT_FILE") or None) if trust_env else None
+        self._capath = (os.environ.get("SSL_CERT_DIR") or None) if trust_env else None
         if self._cafile is not None and not os.path.isfile(self._cafile):
             raise InvalidArgumentError(
                 f"SSL_CERT_FILE names no file: {self._cafile!r} (unset it, or trust_env=False)"

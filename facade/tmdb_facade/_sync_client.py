@@ -88,7 +88,9 @@ class Tmdb(BaseTmdb, ThreadedMap):
     credential on). Not used: its base_url, headers, params, cookies, auth, timeout and
     redirects (the library's own apply: it never follows a redirect). The library still adds
     the credential (API operations only, never image files), pacing, retries, the body's
-    limits and deadline, and the cache; it never closes your client.
+    limits and deadline, and the cache; it never closes your client. (`Tmdb` over your client:
+    its sockets are not bound by the attempt's deadline, only by `timeout=` per operation, so
+    the deadline covers the body alone; `Tmdb` cancels the whole attempt, as always.)
     """
 
     def __init__(
