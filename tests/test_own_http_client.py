@@ -9,8 +9,10 @@ from typing import Any
 import httpx
 import pytest
 
+from tests.hostile_server import HostileServer
 from tests.http_proxy import HttpProxy
-from tmdb_facade import AsyncTmdb, Tmdb
+from tests.test_limits import early_hints_without_end
+from tmdb_facade import APITimeoutError, AsyncTmdb, Tmdb
 from tmdb_facade.errors import (
     ClientClosedError,
     InvalidArgumentError,
@@ -169,3 +171,22 @@ def test_the_client_s_log_lines_never_hold_the_api_key(caplog: pytest.LogCapture
         fetch("sync", server, {}, access_token=None, api_key=api_key)
     assert "HTTP Request: GET" in caplog.text
     assert api_key not in caplog.text
+
+
+def test_async_attempts_end_at_their_deadline_over_the_client() -> None:
+    """`AsyncTmdb` cancels an attempt at its deadline whatever the network: here a flood of
+    1xx answers, each within the 0.3 s read timeout, through the caller's own client."""
+
+    async def run(url: str) -> None:
+        async with (
+            httpx.AsyncClient() as http_client,
+            AsyncTmdb(
+                TOKEN, base_url=url, http_client=http_client, max_retries=0, timeout=0.3
+            ) as tmdb,
+        ):
+            await tmdb.person_images(62)
+
+    with HostileServer(early_hints_without_end) as server:
+        with pytest.raises(APITimeoutError, match=r"longer than 0\.3s"):
+            asyncio.run(run(server.url))
+        assert server.finished == 0, "the client gave up while the server still sent"
