@@ -46,6 +46,17 @@ def pytest_recording_configure(config: pytest.Config, vcr: Any) -> None:
     vcr.register_serializer(cassette_config.SERIALIZER, cassette_config.CassetteSerializer())
 
 
+@pytest.fixture(autouse=True)
+def no_proxy_variables(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The clients honour HTTP_PROXY and the like (`trust_env`): a proxy set where the tests
+    run must not stand between them and their servers on 127.0.0.1."""
+    import os
+
+    for name in list(os.environ):
+        if name.lower().endswith("_proxy"):
+            monkeypatch.delenv(name)
+
+
 @pytest.fixture(scope="module")
 def vcr_config() -> dict[str, Any]:
     return cassette_config.vcr_config()

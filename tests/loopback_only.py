@@ -1,7 +1,7 @@
 """A pytest plugin for the runs tests/test_record.py starts: connect to 127.0.0.1 only.
 
-pytest-recording opens the network while recording, and the facade's client ignores proxy
-variables: without this, a recorder that ignored TMDB_BASE_URL would reach api.themoviedb.org.
+pytest-recording opens the network while recording: without this, a recorder that ignored
+TMDB_BASE_URL would reach api.themoviedb.org (directly, or through the environment's proxy).
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from tmdb_facade import AsyncTmdb, Tmdb, _spec
 MODE_SPECIFIC = {"map"}
 ASYNC_TO_SYNC = {
     "httpx.AsyncBaseTransport": "httpx.BaseTransport",
+    "httpx.AsyncClient": "httpx.Client",
     "Callable[[float], Awaitable[None]]": "Callable[[float], None]",
 }
 

@@ -12,6 +12,7 @@ other choice, checks every connection's socket on every request and every releas
 from __future__ import annotations
 
 import ssl
+from base64 import b64encode
 from collections.abc import AsyncIterator, Callable
 from typing import Any, ClassVar
 from urllib.parse import quote
@@ -38,8 +39,10 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     """HTTP/1.1 over one `aiohttp.ClientSession`, made on first use inside the event loop.
 
     `limits` bounds the connections (httpx's `max_connections` and `keepalive_expiry`);
-    `ssl_context` is called once, on first use (building one costs tens of ms). Under another
-    event loop than asyncio this cannot run: `AsyncTmdb` uses httpx's own transport there.
+    `ssl_context` is called once, on first use (building one costs tens of ms). `proxy_for`
+    names the proxy of each URL (`_network.Network.proxy_for`; None: no proxy ever). Under
+    another event loop than asyncio this cannot run: `AsyncTmdb` uses httpx's own transport
+    there.
     """
 
     #: `ClientTransport` hands the credential to `send` rather than copying each request to
@@ -49,9 +52,17 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
     #: body: aiohttp's `total`), so `ClientTransport` need not cancel it.
     bounds_attempts: ClassVar[bool] = True
 
-    def __init__(self, *, limits: httpx.Limits, ssl_context: Callable[[], ssl.SSLContext]) -> None:
+    def __init__(
+        self,
+        *,
+        limits: httpx.Limits,
+        ssl_context: Callable[[], ssl.SSLContext],
+        proxy_for: Callable[[httpx.URL], httpx.URL | None] | None = None,
+    ) -> None:
         self._limits = limits
         self._ssl_context = ssl_context
+        self._proxy_for = proxy_for
+        self._proxies: dict[httpx.URL, tuple[URL, dict[str, str] | None]] = {}
         self._session: aiohttp.ClientSession | None = None
         self._timeouts: dict[tuple[Any, ...], aiohttp.ClientTimeout] = {}
 
@@ -62,7 +73,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             ssl=self._ssl_context(),
         )
         # httpx decodes the body (its own Accept-Encoding went out), and the client above
-        # owns redirects, cookies and proxies: aiohttp does none of it.
+        # owns redirects, cookies and proxies (`proxy_for`: the same routes as httpx's
+        # transports, and no ~/.netrc credential sent anywhere): aiohttp does none of it.
         self._session = aiohttp.ClientSession(
             connector=connector,
             auto_decompress=False,
@@ -114,6 +126,12 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             secrets = (credentials.secret, quoted)
         if data is not None:
             headers.pop("Transfer-Encoding", None)  # aiohttp frames the body itself
+        proxy, proxy_headers = self._proxy(request.url)
+        if proxy_headers and request.url.scheme == "http":
+            # Not tunnelled: the proxy reads the request itself, and aiohttp sends
+            # `proxy_headers` only with a CONNECT.
+            headers.update(proxy_headers)
+            proxy_headers = None
         try:
             response = await session.request(
                 request.method,
@@ -123,6 +141,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 allow_redirects=False,
                 timeout=self._timeout(request.extensions.get("timeout", {})),
                 server_hostname=request.extensions.get("sni_hostname"),
+                proxy=proxy,
+                proxy_headers=proxy_headers,
             )
         except Exception as error:
             # Not `from error`: aiohttp's error may hold the URL, with the api_key in it.
@@ -133,6 +153,23 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             stream=_Body(response, request),
             extensions={**_HTTP_1_1, "reason_phrase": (response.reason or "").encode()},
         )
+
+    def _proxy(self, url: httpx.URL) -> tuple[URL | None, dict[str, str] | None]:
+        """The proxy of `url` as aiohttp takes it: its URL without, and its credential apart
+        (sent to the proxy alone, in `Proxy-Authorization`, spelled as httpx's `Proxy` does:
+        aiohttp's `BasicAuth` is deprecated, its replacement newer than the extra's floor)."""
+        proxy = None if self._proxy_for is None else self._proxy_for(url)
+        if proxy is None:
+            return None, None
+        known = self._proxies.get(proxy)
+        if known is None:
+            headers = None
+            if proxy.username or proxy.password:
+                userinfo = f"{proxy.username}:{proxy.password}".encode()
+                headers = {"Proxy-Authorization": f"Basic {b64encode(userinfo).decode()}"}
+            bare = URL(str(proxy.copy_with(username=None, password=None)))
+            known = self._proxies[proxy] = (bare, headers)
+        return known
 
     async def aclose(self) -> None:
         if self._session is not None:

@@ -40,6 +40,7 @@ from ._constants import (
     USER_AGENT,
 )
 from ._inflate import ACCEPT_ENCODING
+from ._network import Network
 from ._validation import OffSpec, load_json
 from .errors import (
     APIConnectionError,
@@ -163,9 +164,12 @@ class BaseTmdb:
         strict: bool | None,
         now: Callable[[], float],
         rand: Callable[[], float],
+        proxy: str | httpx.URL | None = None,
+        trust_env: bool = True,
     ) -> None:
         log_from_environment()
         self._credentials: Credentials = resolve_credentials(access_token, api_key)
+        self._network = Network(proxy, trust_env)
         if strict is None:
             strict = os.environ.get(STRICT_ENV, "").strip().lower() in ("1", "true", "yes")
         elif not isinstance(strict, bool):
@@ -228,7 +232,7 @@ class BaseTmdb:
         return self.rate_limiter.reserve()
 
     def _redact(self, text: str) -> str:
-        return self._credentials.redact(text)
+        return self._network.redact(self._credentials.redact(text))
 
     def _handle_answer(
         self,

@@ -14,6 +14,7 @@ this: it cancels the attempt (`anyio.fail_after`), whatever transport it runs on
 
 from __future__ import annotations
 
+import ssl
 import time
 import typing
 
@@ -91,11 +92,18 @@ class _Backend(httpcore.NetworkBackend):
 class HTTPTransport(httpx.HTTPTransport):
     """httpx's sync transport, its sockets bound by `DEADLINE`."""
 
-    def __init__(self, *, limits: httpx.Limits) -> None:
-        super().__init__(limits=limits)
+    def __init__(
+        self,
+        *,
+        limits: httpx.Limits,
+        verify: ssl.SSLContext | bool = True,
+        proxy: httpx.Proxy | None = None,
+    ) -> None:
+        super().__init__(limits=limits, verify=verify, proxy=proxy)
         # httpx takes no network backend; its pool does (httpcore's public argument), and is
         # the one attribute reached into here. tests/test_limits.py's 1xx flood and dripped
         # headers fail if this stops working.
+        # A proxy's pool (`httpcore.HTTPProxy`) is one too, and connects through the same.
         pool = self._pool
         assert isinstance(pool, httpcore.ConnectionPool)
         pool._network_backend = _Backend(pool._network_backend)

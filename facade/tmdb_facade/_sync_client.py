@@ -43,6 +43,7 @@ from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
+from ._network import check_http_client
 from ._transport import ClientTransport, exchange, network
 from .bulk import ThreadedMap
 from .images import ImageKind, image_url
@@ -73,6 +74,23 @@ class Tmdb(BaseTmdb, ThreadedMap):
     (TMDB's limit per address). `cache=True` keeps TMDB's answers in an HTTP cache (a path,
     a hishel storage or an `HttpCache` for another place; `cache_status(result)` tells how a
     result was served).
+
+    Networks: `proxy="http://user:password@proxy:3128"` sends every request through that
+    proxy (https ones through a CONNECT tunnel: the proxy sees the host, never the
+    credential; a plain-http base_url's requests, credential included, go to the proxy as
+    they would to the server). By default (`trust_env=True`) HTTPS_PROXY, HTTP_PROXY,
+    ALL_PROXY, NO_PROXY, SSL_CERT_FILE and SSL_CERT_DIR are honoured, read once here;
+    `trust_env=False` ignores them (no proxy, certifi's certificates).
+
+    `http_client=` takes your own `httpx.Client` as the network: each request goes
+    out through its `send`, so its transport and mounts (proxies, certificates, connection
+    pool), its event hooks and its logging apply (a request hook sees API requests with the
+    credential on). Not used: its base_url, headers, params, cookies, auth, timeout and
+    redirects (the library's own apply: it never follows a redirect). The library still adds
+    the credential (API operations only, never image files), pacing, retries, the body's
+    limits and deadline, and the cache; it never closes your client. (`Tmdb` over your client:
+    its sockets are not bound by the attempt's deadline, only by `timeout=` per operation, so
+    the deadline covers the body alone; `Tmdb` cancels the whole attempt, as always.)
     """
 
     def __init__(
@@ -92,6 +110,9 @@ class Tmdb(BaseTmdb, ThreadedMap):
         now: Callable[[], float] = default_now,
         rand: Callable[[], float] = default_rand,
         cache: CacheOption = None,
+        proxy: str | httpx.URL | None = None,
+        trust_env: bool = True,
+        http_client: httpx.Client | None = None,
     ) -> None:
         super().__init__(
             access_token,
@@ -105,9 +126,14 @@ class Tmdb(BaseTmdb, ThreadedMap):
             strict=strict,
             now=now,
             rand=rand,
+            proxy=proxy,
+            trust_env=trust_env,
         )
+        own = check_http_client(http_client, httpx.Client, transport=transport, proxy=proxy)
         api = ClientTransport(
-            transport or (lambda: network(httpx.HTTPTransport, CONNECTION_LIMITS)),
+            transport
+            or own
+            or (lambda: network(httpx.HTTPTransport, CONNECTION_LIMITS, self._network)),
             self._credentials,
             body_seconds=self.timeout.read,
             max_body_bytes=MAX_BODY_BYTES,

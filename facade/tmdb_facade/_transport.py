@@ -18,21 +18,24 @@ import httpx
 from ._auth import Credentials
 from ._body import DEADLINE, bounded, within
 from ._calls import is_api_call
+from ._network import Inner, Network, Routes
 from .errors import ClientClosedError
 
 if TYPE_CHECKING:
     import asyncio
 
-Inner = httpx.BaseTransport | httpx.AsyncBaseTransport
-
 
 def network(
-    httpx_transport: type[httpx.HTTPTransport | httpx.AsyncHTTPTransport], limits: httpx.Limits
+    httpx_transport: type[httpx.HTTPTransport | httpx.AsyncHTTPTransport],
+    limits: httpx.Limits,
+    routes: Network | None = None,
 ) -> Inner:
     """The transport to the network: over aiohttp for the async client under asyncio when
     aiohttp is installed (2.3-2.8x the throughput of httpx's own at concurrency 20, measured:
     BENCHMARKS.md, "The async transport"), else `httpx_transport` (httpx's own, sync or
-    async; the only one under trio). Decided on first use, inside the caller's event loop."""
+    async; the only one under trio). Decided on first use, inside the caller's event loop.
+    Each follows `routes`' proxies and certificates (by default the environment's)."""
+    routes = routes or Network(None, trust_env=True)
     if httpx_transport is httpx.AsyncHTTPTransport:
         import asyncio  # the async client only (see `_check_event_loop`)
 
@@ -42,11 +45,25 @@ def network(
         except (RuntimeError, ImportError):
             pass
         else:
-            return AiohttpTransport(limits=limits, ssl_context=httpx.create_ssl_context)
-        return httpx.AsyncHTTPTransport(limits=limits)
-    from ._deadline import HTTPTransport  # imports httpcore, which `Tmdb()` may never need
+            proxy_for = routes.proxy_for if routes.proxied else None
+            return AiohttpTransport(
+                limits=limits, ssl_context=routes.ssl_context, proxy_for=proxy_for
+            )
+    ssl_context = routes.ssl_context()
 
-    return HTTPTransport(limits=limits)
+    def make(proxy: httpx.URL | None) -> Inner:
+        # The proxy's own TLS (an https:// proxy) trusts what the servers' does.
+        through = None
+        if proxy is not None:
+            proxy_tls = ssl_context if proxy.scheme == "https" else None  # httpcore's rule
+            through = httpx.Proxy(proxy, ssl_context=proxy_tls)
+        if httpx_transport is httpx.AsyncHTTPTransport:
+            return httpx.AsyncHTTPTransport(limits=limits, verify=ssl_context, proxy=through)
+        from ._deadline import HTTPTransport  # imports httpcore, which `Tmdb()` may never need
+
+        return HTTPTransport(limits=limits, verify=ssl_context, proxy=through)
+
+    return Routes(routes, make) if routes.proxied else make(None)
 
 
 #: httpx's own logger: `exchange` writes the line httpx would (`tmdb-facade -vv` shows it).
