@@ -22,6 +22,7 @@ from tmdb_facade import (
     NotFoundError,
     RateLimiter,
     RawResponse,
+    ResponseValidationError,
     ServerError,
     Tmdb,
     TmdbError,
@@ -245,6 +246,16 @@ def test_raw_response_counts_the_attempts(make_driver: MakeDriver) -> None:
     answers = iter([httpx.Response(503), httpx.Response(200, json=CREDITS)])
     driver = make_driver(lambda request: next(answers), max_retries=2)
     assert raw(driver, "season_credits", 1396, 1).attempts == 2
+
+
+def test_raw_response_parses_as_strict_as_the_client(make_driver: MakeDriver) -> None:
+    broken = {**CREDITS, "cast": "nobody"}
+    driver = make_driver(json_response(200, broken), strict=True)
+    answer = raw(driver, "season_credits", 1396, 1)
+    assert answer.content == httpx.Response(200, json=broken).content, "the bytes, whatever"
+    with pytest.raises(ResponseValidationError, match="cast") as caught:
+        answer.parse()
+    assert caught.value.attempts == 1
 
 
 def test_raw_response_is_typed_as_the_method() -> None:

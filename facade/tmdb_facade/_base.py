@@ -7,6 +7,7 @@ decides (parse, validate, map errors, retry or not, how long to wait) lives here
 from __future__ import annotations
 
 import copy
+import functools
 import logging
 import os
 import random
@@ -325,9 +326,18 @@ class BaseTmdb:
                 headers=self._headers(answer),
                 content=content,
                 attempts=attempts,
-                parse=lambda: self._parse(call, method, url, answer.content),
+                parse=functools.partial(self._parse_raw, call, method, url, answer, attempts),
             ),
         )
+
+    def _parse_raw(
+        self, call: ApiCall[T], method: str, url: str, answer: httpx.Response, attempts: int
+    ) -> T:
+        try:
+            return self._parse(call, method, url, answer.content)
+        except TmdbError as error:
+            error.attempts = attempts
+            raise
 
     def _retry(
         self,

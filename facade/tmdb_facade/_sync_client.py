@@ -142,24 +142,25 @@ class Tmdb(BaseTmdb, ThreadedMap):
             if stored is not None:
                 return remember_status(self._parse(call, call.method, call.url, stored), HIT)
         request = self._build_request(self._http, call)
-        retries_done, delay = 0, self._pace(request)
-        while True:
-            if delay > 0:
-                self._sleep(delay)
-            self._check_open(self._http)
-            answer: httpx.Response | httpx.RequestError
-            try:
+        sent, delay = 0, self._pace(request)
+        try:
+            while True:
+                if delay > 0:
+                    self._sleep(delay)
+                self._check_open(self._http)
+                sent += 1
+                answer: httpx.Response | httpx.RequestError
                 try:
                     answer = exchange(self._transport, request)
                 except httpx.RequestError as error:
                     answer = error
-                outcome = self._handle_answer(call, request, answer, retries_done)
-            except TmdbError as error:
-                error.attempts = retries_done + 1
-                raise
-            if not isinstance(outcome, RetryAfter):
-                return note_cache_status(outcome, answer)
-            retries_done, delay = retries_done + 1, outcome.delay
+                outcome = self._handle_answer(call, request, answer, sent - 1)
+                if not isinstance(outcome, RetryAfter):
+                    return note_cache_status(outcome, answer)
+                delay = outcome.delay
+        except TmdbError as error:
+            error.attempts = sent  # what every error of a call tells
+            raise
 
     def _request(
         self,
