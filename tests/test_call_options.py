@@ -222,7 +222,13 @@ def test_with_options_shares_the_cache(tmp_path: Path) -> None:
 
 
 def test_raw_response_gives_what_the_server_sent(make_driver: MakeDriver) -> None:
-    headers = {"ETag": '"abc"', "X-RateLimit-Remaining": "39", "X-Echo": CANARY}
+    headers = [
+        ("ETag", '"abc"'),
+        ("X-RateLimit-Remaining", "39"),
+        ("X-Echo", CANARY),
+        ("Set-Cookie", "a=1"),
+        ("Set-Cookie", "b=2"),
+    ]
 
     def handler(request: httpx.Request) -> httpx.Response:
         return httpx.Response(200, json=CREDITS, headers=headers)
@@ -234,6 +240,7 @@ def test_raw_response_gives_what_the_server_sent(make_driver: MakeDriver) -> Non
     assert answer.headers["ETag"] == '"abc"'
     assert answer.headers["X-RateLimit-Remaining"] == "39"
     assert CANARY not in answer.headers["X-Echo"]
+    assert answer.headers.get_list("Set-Cookie") == ["a=1", "b=2"]
     assert answer.content == httpx.Response(200, json=CREDITS).content
     parsed = answer.parse()
     assert isinstance(parsed, SeasonCredits)

@@ -18,7 +18,6 @@ import warnings
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import Any, Final, Self, TypeVar, cast
-from urllib.parse import urlsplit
 
 import httpx
 
@@ -41,7 +40,7 @@ from ._constants import (
     USER_AGENT,
 )
 from ._inflate import ACCEPT_ENCODING
-from ._options import RawResponse, check_max_retries, check_timeout
+from ._options import RawResponse, changed_options, check_timeout, resolve_url
 from ._validation import OffSpec, load_json
 from .errors import (
     APIConnectionError,
@@ -113,25 +112,6 @@ class RetryAfter:
     delay: float
 
 
-def check_base_url(name: str, url: str) -> str:
-    """`url` if it can be a base URL, else `InvalidArgumentError` (not quoting it)."""
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidArgumentError(f"{name} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
-    if parts.username or parts.password or parts.query or parts.fragment:
-        # Credentials belong in access_token/api_key, where they are kept out of sight.
-        raise InvalidArgumentError(
-            f"{name} must be a plain URL, without user, query or fragment (value not shown)"
-        )
-    return url
-
-
-def resolve_url(name: str, given: str | None, variable: str, default: str) -> str:
-    """The argument, else the environment variable, else the default; checked either way."""
-    url = given if given is not None else os.environ.get(variable) or default
-    return check_base_url(name if given is not None else variable, url)
-
-
 class BaseTmdb:
     """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
 
@@ -199,24 +179,9 @@ class BaseTmdb:
         owns the pool: closing the copy leaves it open, closing this one closes it for both."""
         other = copy.copy(self)
         other._owns_pool = False
-        if timeout is not None:
-            other.timeout = check_timeout(timeout)
-        if retry_policy is not None:
-            if not isinstance(retry_policy, RetryPolicy):
-                raise InvalidArgumentTypeError(
-                    f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}"
-                )
-            other.retry_policy = retry_policy
-        if max_retries is not None:
-            other.retry_policy = replace(
-                other.retry_policy, max_retries=check_max_retries(max_retries)
-            )
-        if strict is not None:
-            if not isinstance(strict, bool):
-                raise InvalidArgumentTypeError(
-                    f"strict must be a bool, got {type(strict).__name__}"
-                )
-            other.strict = strict
+        other.__dict__.update(
+            changed_options(timeout, max_retries, retry_policy, strict, self.retry_policy)
+        )
         return other
 
     def _raw_twin(self) -> Self:
@@ -232,7 +197,7 @@ class BaseTmdb:
 
     def _headers(self, answer: httpx.Response) -> httpx.Headers:
         """The answer's headers, any echo of the credential redacted."""
-        return httpx.Headers([(k, self._redact(v)) for k, v in answer.headers.items()])
+        return httpx.Headers([(k, self._redact(v)) for k, v in answer.headers.multi_items()])
 
     @property
     def credential_kind(self) -> str:
@@ -326,18 +291,9 @@ class BaseTmdb:
                 headers=self._headers(answer),
                 content=content,
                 attempts=attempts,
-                parse=functools.partial(self._parse_raw, call, method, url, answer, attempts),
+                parse=functools.partial(self._parse, call, method, url, answer.content),
             ),
         )
-
-    def _parse_raw(
-        self, call: ApiCall[T], method: str, url: str, answer: httpx.Response, attempts: int
-    ) -> T:
-        try:
-            return self._parse(call, method, url, answer.content)
-        except TmdbError as error:
-            error.attempts = attempts
-            raise
 
     def _retry(
         self,

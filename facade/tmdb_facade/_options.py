@@ -1,17 +1,21 @@
-"""Per-call options (`timeout=`, `max_retries=`, `extra_query=`, `extra_headers=`), checked
-once before anything is sent, and `RawResponse`, what `client.with_raw_response` gives."""
+"""The options of a client (its URLs, timeout, retries: checked once) and of each call
+(`timeout=`, `max_retries=`, `extra_query=`, `extra_headers=`, checked before anything is
+sent), and `RawResponse`, what `client.with_raw_response` gives."""
 
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable, Collection, Mapping
-from dataclasses import dataclass, field
-from typing import Generic, TypedDict, TypeVar
+from dataclasses import dataclass, field, replace
+from typing import Any, Generic, TypedDict, TypeVar
+from urllib.parse import urlsplit
 
 import httpx
 
-from ._constants import DEFAULT_CONNECT_TIMEOUT
-from .errors import InvalidArgumentError, InvalidArgumentTypeError
+from ._constants import DEFAULT_BASE_URL, DEFAULT_CONNECT_TIMEOUT
+from .errors import InvalidArgumentError, InvalidArgumentTypeError, TmdbError
+from .retry import RetryPolicy
 
 T = TypeVar("T")
 
@@ -40,6 +44,25 @@ class RequestOptions:
 
 
 NO_OPTIONS = RequestOptions()
+
+
+def check_base_url(name: str, url: str) -> str:
+    """`url` if it can be a base URL, else `InvalidArgumentError` (not quoting it)."""
+    parts = urlsplit(url) if isinstance(url, str) else None
+    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
+        raise InvalidArgumentError(f"{name} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
+    if parts.username or parts.password or parts.query or parts.fragment:
+        # Credentials belong in access_token/api_key, where they are kept out of sight.
+        raise InvalidArgumentError(
+            f"{name} must be a plain URL, without user, query or fragment (value not shown)"
+        )
+    return url
+
+
+def resolve_url(name: str, given: str | None, variable: str, default: str) -> str:
+    """The argument, else the environment variable, else the default; checked either way."""
+    url = given if given is not None else os.environ.get(variable) or default
+    return check_base_url(name if given is not None else variable, url)
 
 
 def check_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
@@ -121,6 +144,33 @@ def request_options(options: Mapping[str, object], sent: Collection[str] = ()) -
     )
 
 
+def changed_options(
+    timeout: float | httpx.Timeout | None,
+    max_retries: int | None,
+    retry_policy: RetryPolicy | None,
+    strict: bool | None,
+    policy: RetryPolicy,
+) -> dict[str, Any]:
+    """The attributes a `with_options` copy changes (`policy`: the client's), checked as the
+    constructor checks them."""
+    changes: dict[str, Any] = {}
+    if timeout is not None:
+        changes["timeout"] = check_timeout(timeout)
+    if retry_policy is not None:
+        if not isinstance(retry_policy, RetryPolicy):
+            raise InvalidArgumentTypeError(
+                f"retry_policy must be a RetryPolicy, got {type(retry_policy).__name__}"
+            )
+        changes["retry_policy"] = policy = retry_policy
+    if max_retries is not None:
+        changes["retry_policy"] = replace(policy, max_retries=check_max_retries(max_retries))
+    if strict is not None:
+        if not isinstance(strict, bool):
+            raise InvalidArgumentTypeError(f"strict must be a bool, got {type(strict).__name__}")
+        changes["strict"] = strict
+    return changes
+
+
 class RawResponse(Generic[T]):
     """A successful answer as sent (`client.with_raw_response.<method>(...)`): `status_code`,
     `headers` (the credential redacted), `content` (the body's bytes, decoded from any
@@ -143,7 +193,11 @@ class RawResponse(Generic[T]):
 
     def parse(self) -> T:
         """The model (or bytes) the method would have returned, strict as the client is."""
-        return self._parse()
+        try:
+            return self._parse()
+        except TmdbError as error:
+            error.attempts = self.attempts  # as the method's own error would say
+            raise
 
     def __repr__(self) -> str:
         return (
