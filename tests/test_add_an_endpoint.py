@@ -50,15 +50,21 @@ CORRECTIONS = """\
         $ref: "#/components/responses/NotFound"
 """.replace("<path>", PATH)
 
-#: The whole hand-written change: an import and a method on AsyncTmdb.
+#: The whole hand-written change: an import, a method on AsyncTmdb (after its last one), and
+#: its line in `with_raw_response` (the end of the file).
 IMPORT = "from tmdb_facade._generated.api.tv_seasons import tv_season_external_ids\n"
 METHOD = '''
-    async def season_external_ids(self, series_id: int, season_number: int) -> SeasonExternalIds:
+    async def season_external_ids(
+        self, series_id: int, season_number: int, **options: Unpack[CallOptions]
+    ) -> SeasonExternalIds:
         """A season's ids in other databases: `tmdb.season_external_ids(1396, 1).tvdb_id`."""
-        return await self._request(tv_season_external_ids.ENDPOINT, series_id, season_number)
+        return await self._request(
+            tv_season_external_ids.ENDPOINT, series_id, season_number, options=options
+        )
 '''
+RAW = "    season_external_ids = AsyncRawMethod(AsyncTmdb.season_external_ids)\n"
 MODEL_IMPORT = "from tmdb_facade._generated.models import SeasonExternalIds\n"
-HAND_WRITTEN_LINES = len((IMPORT + MODEL_IMPORT + METHOD).strip().splitlines())
+HAND_WRITTEN_LINES = len((IMPORT + MODEL_IMPORT + METHOD + RAW).strip().splitlines())
 
 CALL_BOTH = """
 import asyncio, httpx
@@ -69,7 +75,8 @@ def answer(request):
     return httpx.Response(200, json={"id": 3572, "tvdb_id": 30272})
 
 with Tmdb("token", transport=httpx.MockTransport(answer)) as tmdb:
-    print(tmdb.season_external_ids(1396, 1).tvdb_id)
+    print(tmdb.season_external_ids(1396, 1, max_retries=0).tvdb_id)
+    print(tmdb.with_raw_response.season_external_ids(1396, 1).parse().tvdb_id)
 
 async def main():
     async with AsyncTmdb("token", transport=httpx.MockTransport(answer)) as tmdb:
@@ -105,11 +112,13 @@ def test_a_new_endpoint_needs_a_spec_edit_and_one_method(checkout: Path) -> None
     client = checkout / "facade" / "tmdb_facade" / "_async_client.py"
     source = client.read_text(encoding="utf-8")
     anchor = "from tmdb_facade._generated.types import Endpoint\n"
-    client.write_text(source.replace(anchor, IMPORT + MODEL_IMPORT + anchor, 1) + METHOD)
+    source = source.replace(anchor, IMPORT + MODEL_IMPORT + anchor, 1)
+    last_method = "\n\nclass AsyncRawMethod"
+    client.write_text(source.replace(last_method, METHOD + last_method, 1) + RAW)
     run(sys.executable, "scripts/unasync", cwd=checkout)
 
     path = os.pathsep.join([str(checkout / "facade"), str(checkout / "generated")])
     env = {**os.environ, "PYTHONPATH": path}
     out = run(sys.executable, "-c", CALL_BOTH, cwd=checkout, env=env)
-    assert out.split() == ["30272", "30272"]
+    assert out.split() == ["30272", "30272", "30272"]
     assert HAND_WRITTEN_LINES <= 15

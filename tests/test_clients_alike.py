@@ -9,10 +9,13 @@ from typing import Any
 import httpx
 import pytest
 
+import tmdb_facade
 from tmdb_facade import AsyncTmdb, Tmdb, _spec
 
 #: What differs between the two by design: the transport, the sleep and `map`'s workers.
 MODE_SPECIFIC = {"map"}
+#: Plain methods both inherit from `BaseTmdb`: one function, nothing to send or await.
+SHARED = {"with_options"}
 ASYNC_TO_SYNC = {
     "httpx.AsyncBaseTransport": "httpx.BaseTransport",
     "httpx.AsyncClient": "httpx.Client",
@@ -43,7 +46,9 @@ def normalised(signature: inspect.Signature) -> list[tuple[str, Any, str, Any]]:
 def test_every_public_method_has_the_same_signature_and_docstring() -> None:
     sync, asynchronous = public_methods(Tmdb), public_methods(AsyncTmdb)
     assert set(sync) == set(asynchronous)
-    for name in sorted(set(sync) - MODE_SPECIFIC - {"__init__"}):
+    for name in SHARED:
+        assert sync[name] is asynchronous[name], name
+    for name in sorted(set(sync) - MODE_SPECIFIC - SHARED - {"__init__"}):
         assert inspect.iscoroutinefunction(asynchronous[name]), name
         assert not inspect.iscoroutinefunction(sync[name]), name
         assert inspect.signature(sync[name]) == inspect.signature(asynchronous[name]), name
@@ -77,7 +82,7 @@ def operations_called(mode: str) -> set[tuple[str, str]]:
     names = [
         name
         for name in public_methods(cls)
-        if not name.startswith("_") and name not in {"close", "map", "image_bytes"}
+        if not name.startswith("_") and name not in {"close", "map", "image_bytes", *SHARED}
     ]
     for name in names:
         if mode == "sync":
@@ -101,3 +106,26 @@ def operations_called(mode: str) -> set[tuple[str, str]]:
 def test_every_operation_of_the_spec_has_a_method(mode: str) -> None:
     in_spec = {(op.method, op.path) for op in _spec.operations().values()}
     assert operations_called(mode) == in_spec
+
+
+def api_methods(cls: type[Any]) -> list[str]:
+    """The methods that send a request: every public one but those that manage the client."""
+    return sorted(set(public_methods(cls)) - MODE_SPECIFIC - SHARED - {"__init__", "close"})
+
+
+@pytest.mark.parametrize("cls", [Tmdb, AsyncTmdb])
+def test_every_api_method_takes_the_per_call_options(cls: type[Any]) -> None:
+    for name in api_methods(cls):
+        options = list(inspect.signature(getattr(cls, name)).parameters.values())[-1]
+        assert options.kind is inspect.Parameter.VAR_KEYWORD, name
+        assert str(options.annotation) == "Unpack[CallOptions]", name
+
+
+@pytest.mark.parametrize(
+    ("cls", "raw"), [(Tmdb, tmdb_facade.RawResponses), (AsyncTmdb, tmdb_facade.AsyncRawResponses)]
+)
+def test_with_raw_response_mirrors_every_api_method(cls: type[Any], raw: type[Any]) -> None:
+    mirrored = {name for name in vars(raw) if not name.startswith("_")}
+    assert mirrored == set(api_methods(cls))
+    for name in mirrored:
+        assert vars(raw)[name]._method is getattr(cls, name), name

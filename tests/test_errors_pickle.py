@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any
 
+import httpx
 import pytest
 
 import tmdb_facade._ratelimit_shared  # noqa: F401  (defines RateLimiterError: one more to cover)
@@ -27,6 +28,7 @@ VALUES: dict[str, Any] = {
     "retry_after": 2.5,
     "needed": 2001,
     "max_requests": 2000,
+    "headers": httpx.Headers([("Retry-After", "2"), ("Set-Cookie", "a=1"), ("Set-Cookie", "b=2")]),
 }
 
 
@@ -59,6 +61,7 @@ def keyword_parameters(cls: type[TmdbError]) -> set[str]:
 def make(cls: type[TmdbError]) -> TmdbError:
     error = cls(VALUES["message"], **{name: VALUES[name] for name in keyword_parameters(cls)})
     error.add_note("a note added on the way up")
+    error.attempts = 3  # what the client sets on every error a call raises
     return error
 
 
@@ -98,6 +101,7 @@ def test_an_error_survives_pickling_and_copying(
     twin = duplicate(error)
     same(error, twin)
     assert twin is not error
+    assert twin.attempts == 3
     for name in keyword_parameters(cls):
         assert getattr(twin, name) == VALUES[name]
 

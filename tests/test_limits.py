@@ -63,7 +63,7 @@ def person_images(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
         inner = api._inner if hasattr(api, "_inner") else api._direct._inner  # cache: `_Router`
         return expected if inner is None else type(inner).__name__  # None: never needed
 
-    def call(base_url: str, **options: Any) -> Any:
+    def call(base_url: str, per_call: dict[str, Any] | None = None, **options: Any) -> Any:
         options = {
             "access_token": "test-token",
             "base_url": base_url,
@@ -74,14 +74,14 @@ def person_images(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatc
         if mode == "sync":
             with Tmdb(sleep=no_sleep, **options) as tmdb:
                 try:
-                    return tmdb.person_images(62)
+                    return tmdb.person_images(62, **(per_call or {}))
                 finally:
                     assert network_of(tmdb) == expected
 
         async def run() -> Any:
             async with AsyncTmdb(sleep=no_async_sleep, **options) as tmdb:
                 try:
-                    return await tmdb.person_images(62)
+                    return await tmdb.person_images(62, **(per_call or {}))
                 finally:
                     assert network_of(tmdb) == expected
 
@@ -287,6 +287,20 @@ def test_each_attempt_ends_at_its_deadline(
             person_images(server.url, timeout=0.3, max_retries=1)
         assert server.finished == 0, "the client gave up while the server still sent"
         assert server.connections == 2, "one attempt, then one retry"
+
+
+@pytest.mark.parametrize("script", [early_hints_without_end, headers_dripped, body_dripped])
+def test_a_per_call_timeout_and_max_retries_bound_that_call(
+    person_images: Call, script: Callable[[Connection], None]
+) -> None:
+    # The client's own 30 s and 5 retries would keep this call for the script's whole 10 s.
+    per_call = {"timeout": 0.3, "max_retries": 1}
+    with HostileServer(script) as server:
+        with pytest.raises(APITimeoutError, match=r"longer than 0\.3s") as caught:
+            person_images(server.url, per_call, timeout=30, max_retries=5)
+        assert server.finished == 0, "the client gave up while the server still sent"
+        assert server.connections == 2, "one attempt, then one retry"
+    assert caught.value.attempts == 2
 
 
 def test_nothing_is_stuck_on_the_deadline_of_an_earlier_call(person_images: Call) -> None:

@@ -43,9 +43,10 @@ __path__ = pkgutil.extend_path(__path__, __name__)
 if TYPE_CHECKING:
     from tmdb_facade._generated.types import UNSET, Unset
 
-    from ._async_client import AsyncTmdb
+    from ._async_client import AsyncRawResponses, AsyncTmdb
     from ._cache import CacheStatus, HttpCache, cache_status
-    from ._sync_client import Tmdb
+    from ._options import CallOptions, RawResponse
+    from ._sync_client import RawResponses, Tmdb
     from .credits import (
         CrewMember,
         cast_in_billing_order,
@@ -75,6 +76,10 @@ _LAZY = {
     # neither anyio nor asyncio.
     "AsyncTmdb": "_async_client",
     "Tmdb": "_sync_client",
+    "AsyncRawResponses": "_async_client",
+    "RawResponses": "_sync_client",
+    "CallOptions": "_options",
+    "RawResponse": "_options",
     "CrewMember": "credits",
     "cast_in_billing_order": "credits",
     "crew_by_department": "credits",
@@ -124,11 +129,13 @@ __all__ = [
     "APIConnectionError",
     "APIStatusError",
     "APITimeoutError",
+    "AsyncRawResponses",
     "AsyncTmdb",
     "AuthenticationError",
     "CacheFileError",
     "CacheStatus",
     "CacheWarning",
+    "CallOptions",
     "ClientClosedError",
     "CrewMember",
     "HttpCache",
@@ -142,6 +149,8 @@ __all__ = [
     "RateLimitError",
     "RateLimiter",
     "RateLimiterError",
+    "RawResponse",
+    "RawResponses",
     "ResponseValidationError",
     "RetryPolicy",
     "SeriesSeason",

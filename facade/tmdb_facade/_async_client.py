@@ -7,9 +7,10 @@ answer to the shared `_handle_answer` (`_base`), which decides what happens next
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from functools import partial
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Concatenate, Generic, ParamSpec, Self, TypeVar, Unpack, cast
 
 import anyio
 import httpx
@@ -43,15 +44,18 @@ from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_c
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
 from ._network import check_http_client
+from ._options import CallOptions, RawResponse
 from ._transport import ClientTransport, exchange_async, network
 from .bulk import TaskMap
+from .errors import TmdbError
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
 from .retry import RetryPolicy
 
-__all__ = ["AsyncTmdb"]
+__all__ = ["AsyncRawResponses", "AsyncTmdb"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class AsyncTmdb(BaseTmdb, TaskMap):
@@ -90,6 +94,11 @@ class AsyncTmdb(BaseTmdb, TaskMap):
     limits and deadline, and the cache; it never closes your client. (`Tmdb` over your client:
     its sockets are not bound by the attempt's deadline, only by `timeout=` per operation, so
     the deadline covers the body alone; `AsyncTmdb` cancels the whole attempt, as always.)
+
+    Every method takes `timeout=`, `max_retries=`, `extra_query=` and `extra_headers=` for
+    that call only; `with_options(...)` makes a client with other defaults that shares this
+    one's connections, cache and rate limiter; `with_raw_response.<method>(...)` gives the
+    answer's status, headers and bytes (`RawResponse`), `.parse()` the model.
     """
 
     def __init__(
@@ -152,32 +161,52 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         self._sleep = sleep
 
     async def _send(self, call: ApiCall[T]) -> T:
-        if self._hits is not None:  # a fresh answer in the cache: no httpx, no network
+        # A raw answer needs the stored headers: it goes through httpx (and the cache there).
+        if self._hits is not None and not self._raw:  # a fresh answer: no httpx, no network
             stored = await self._hits.get(call, self._http)
             if stored is not None:
                 return remember_status(self._parse(call, call.method, call.url, stored), HIT)
         request = self._build_request(self._http, call)
-        retries_done, delay = 0, self._pace(request)
-        while True:
-            if delay > 0:
-                await self._sleep(delay)
-            self._check_open(self._http)
-            answer: httpx.Response | httpx.RequestError
-            try:
-                answer = await exchange_async(self._transport, request)
-            except httpx.RequestError as error:
-                answer = error
-            outcome = self._handle_answer(call, request, answer, retries_done)
-            if not isinstance(outcome, RetryAfter):
-                return note_cache_status(outcome, answer)
-            retries_done, delay = retries_done + 1, outcome.delay
+        sent, delay = 0, self._pace(request)
+        try:
+            while True:
+                if delay > 0:
+                    await self._sleep(delay)
+                self._check_open(self._http)
+                sent += 1
+                answer: httpx.Response | httpx.RequestError
+                try:
+                    answer = await exchange_async(self._transport, request)
+                except httpx.RequestError as error:
+                    answer = error
+                outcome = self._handle_answer(call, request, answer, sent - 1)
+                if not isinstance(outcome, RetryAfter):
+                    return note_cache_status(outcome, answer)
+                delay = outcome.delay
+        except TmdbError as error:
+            error.attempts = sent  # what every error of a call tells
+            raise
 
-    async def _request(self, endpoint: Endpoint[T], *path_arguments: object, **query: object) -> T:
-        return await self._send(api_call(endpoint, path_arguments, query))
+    async def _request(
+        self,
+        endpoint: Endpoint[T],
+        *path_arguments: object,
+        options: Mapping[str, object],
+        **query: object,
+    ) -> T:
+        return await self._send(api_call(endpoint, path_arguments, query, options))
+
+    @property
+    def with_raw_response(self) -> AsyncRawResponses:
+        """The same methods, giving the answer as sent: `RawResponse` (status, headers, bytes,
+        attempts), `.parse()` the model: `tmdb.with_raw_response.season_credits(1396, 1)`."""
+        return AsyncRawResponses(self)
 
     async def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards."""
-        await self._http.aclose()
+        """Close the connection pool. The client cannot be used afterwards, nor any
+        `with_options` copy of it; closing a copy leaves the pool open (it is this one's)."""
+        if self._owns_pool:
+            await self._http.aclose()
 
     async def __aenter__(self) -> Self:
         return self
@@ -191,11 +220,16 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         await self.close()
 
     async def image_bytes(
-        self, image: Image | str, size: str = "original", *, kind: ImageKind | None = None
+        self,
+        image: Image | str,
+        size: str = "original",
+        *,
+        kind: ImageKind | None = None,
+        **options: Unpack[CallOptions],
     ) -> bytes:
         """The file of an image at `size`: `tmdb.image_bytes(poster, "w500", kind="poster")`."""
         url = image_url(image, size, kind=kind, base_url=self.image_base_url)
-        return await self._send(_calls.image(url))
+        return await self._send(_calls.image(url, options))
 
     # -- one method per operation of the spec ---------------------------------------------
 
@@ -206,6 +240,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         *,
         language: str | None = None,
         include_image_language: ImageLanguages | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonImages:
         """The posters of a season: `tmdb.season_images(1396, 1, language="en")`.
 
@@ -217,6 +252,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             season_number,
             language=language,
             include_image_language=include_image_language,
+            options=options,
         )
 
     async def episode_images(
@@ -227,6 +263,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         *,
         language: str | None = None,
         include_image_language: ImageLanguages | None = None,
+        **options: Unpack[CallOptions],
     ) -> EpisodeImages:
         """The stills of an episode: `tmdb.episode_images(1396, 1, 1)`."""
         return await self._request(
@@ -236,35 +273,54 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             episode_number,
             language=language,
             include_image_language=include_image_language,
+            options=options,
         )
 
-    async def person_images(self, person_id: int) -> PersonImages:
+    async def person_images(self, person_id: int, **options: Unpack[CallOptions]) -> PersonImages:
         """The profile pictures of a person: `tmdb.person_images(62)`."""
-        return await self._request(person_images.ENDPOINT, person_id)
+        return await self._request(person_images.ENDPOINT, person_id, options=options)
 
     async def season_credits(
-        self, series_id: int, season_number: int, *, language: str | None = None
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonCredits:
         """Cast and crew of a season's latest episode: `tmdb.season_credits(1396, 1)`."""
         return await self._request(
-            tv_season_credits.ENDPOINT, series_id, season_number, language=language
+            tv_season_credits.ENDPOINT, series_id, season_number, language=language, options=options
         )
 
     async def season_aggregate_credits(
-        self, series_id: int, season_number: int, *, language: str | None = None
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonAggregateCredits:
         """Cast and crew of every episode of a season: `tmdb.season_aggregate_credits(1396, 1)`."""
         return await self._request(
-            tv_season_aggregate_credits.ENDPOINT, series_id, season_number, language=language
+            tv_season_aggregate_credits.ENDPOINT,
+            series_id,
+            season_number,
+            language=language,
+            options=options,
         )
 
-    async def image_config(self) -> Configuration:
+    async def image_config(self, **options: Unpack[CallOptions]) -> Configuration:
         """The image server's base URL and sizes: `tmdb.image_config().images.poster_sizes`."""
-        return await self._request(configuration_details.ENDPOINT)
+        return await self._request(configuration_details.ENDPOINT, options=options)
 
-    async def series_details(self, series_id: int, *, language: str | None = None) -> SeriesDetails:
+    async def series_details(
+        self, series_id: int, *, language: str | None = None, **options: Unpack[CallOptions]
+    ) -> SeriesDetails:
         """A TV series and its seasons: `tmdb.series_details(1396).number_of_seasons`."""
-        return await self._request(tv_series_details.ENDPOINT, series_id, language=language)
+        return await self._request(
+            tv_series_details.ENDPOINT, series_id, language=language, options=options
+        )
 
     async def season_details(
         self,
@@ -274,6 +330,7 @@ class AsyncTmdb(BaseTmdb, TaskMap):
         language: str | None = None,
         append_to_response: Sequence[Appendix] | None = None,
         include_image_language: ImageLanguages | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonDetails:
         """A season and its episodes: `tmdb.season_details(1396, 1).episodes[0].name`.
 
@@ -288,4 +345,36 @@ class AsyncTmdb(BaseTmdb, TaskMap):
             language=language,
             append_to_response=append_to_response,
             include_image_language=include_image_language,
+            options=options,
         )
+
+
+class AsyncRawMethod(Generic[P, T]):
+    """A method of `AsyncTmdb` as `with_raw_response` has it: same arguments, giving a
+    `RawResponse` of what the method returns (mypy sees both through `P` and `T`)."""
+
+    def __init__(self, method: Callable[Concatenate[AsyncTmdb, P], Awaitable[T]]) -> None:
+        self._method = method
+
+    def __get__(
+        self, accessor: AsyncRawResponses, owner: object = None
+    ) -> Callable[P, Awaitable[RawResponse[T]]]:
+        # The twin's `_send` gives `RawResponse`s where the method's type says models.
+        return cast("Callable[P, Awaitable[RawResponse[T]]]", partial(self._method, accessor._twin))
+
+
+class AsyncRawResponses:
+    """`AsyncTmdb.with_raw_response`: each method of the client, giving a `RawResponse`."""
+
+    def __init__(self, client: AsyncTmdb) -> None:
+        self._twin = client._raw_twin()
+
+    image_bytes = AsyncRawMethod(AsyncTmdb.image_bytes)
+    season_images = AsyncRawMethod(AsyncTmdb.season_images)
+    episode_images = AsyncRawMethod(AsyncTmdb.episode_images)
+    person_images = AsyncRawMethod(AsyncTmdb.person_images)
+    season_credits = AsyncRawMethod(AsyncTmdb.season_credits)
+    season_aggregate_credits = AsyncRawMethod(AsyncTmdb.season_aggregate_credits)
+    image_config = AsyncRawMethod(AsyncTmdb.image_config)
+    series_details = AsyncRawMethod(AsyncTmdb.series_details)
+    season_details = AsyncRawMethod(AsyncTmdb.season_details)

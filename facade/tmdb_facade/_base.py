@@ -6,8 +6,9 @@ decides (parse, validate, map errors, retry or not, how long to wait) lives here
 
 from __future__ import annotations
 
+import copy
+import functools
 import logging
-import math
 import os
 import random
 import re
@@ -15,9 +16,8 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any, Final, TypeVar
-from urllib.parse import urlsplit
+from dataclasses import dataclass, replace
+from typing import Any, Final, Self, TypeVar, cast
 
 import httpx
 
@@ -25,12 +25,12 @@ import tmdb_facade._generated.types as generated_types
 from tmdb_facade._generated.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
+from ._body import ATTEMPT_SECONDS
 from ._cache_policy import DECODE
 from ._calls import API_CALL, ApiCall, is_api_call
 from ._constants import (
     BASE_URL_ENV,
     DEFAULT_BASE_URL,
-    DEFAULT_CONNECT_TIMEOUT,
     DEFAULT_IMAGE_BASE_URL,
     IMAGE_BASE_URL_ENV,
     LOG_ENV,
@@ -41,6 +41,7 @@ from ._constants import (
 )
 from ._inflate import ACCEPT_ENCODING
 from ._network import Network
+from ._options import RawResponse, changed_options, check_timeout, resolve_url
 from ._validation import OffSpec, load_json
 from .errors import (
     APIConnectionError,
@@ -112,43 +113,15 @@ class RetryAfter:
     delay: float
 
 
-def check_base_url(name: str, url: str) -> str:
-    """`url` if it can be a base URL, else `InvalidArgumentError` (not quoting it)."""
-    parts = urlsplit(url) if isinstance(url, str) else None
-    if parts is None or parts.scheme not in ("http", "https") or not parts.hostname:
-        raise InvalidArgumentError(f"{name} must be an http(s) URL such as {DEFAULT_BASE_URL!r}")
-    if parts.username or parts.password or parts.query or parts.fragment:
-        # Credentials belong in access_token/api_key, where they are kept out of sight.
-        raise InvalidArgumentError(
-            f"{name} must be a plain URL, without user, query or fragment (value not shown)"
-        )
-    return url
-
-
-def resolve_url(name: str, given: str | None, variable: str, default: str) -> str:
-    """The argument, else the environment variable, else the default; checked either way."""
-    url = given if given is not None else os.environ.get(variable) or default
-    return check_base_url(name if given is not None else variable, url)
-
-
-def check_timeout(timeout: float | httpx.Timeout) -> httpx.Timeout:
-    """A timeout in seconds (finite, > 0) or an `httpx.Timeout`; None is refused, not "never"."""
-    if isinstance(timeout, httpx.Timeout):
-        return timeout
-    if type(timeout) not in (int, float):
-        raise InvalidArgumentTypeError(
-            f"timeout must be a number of seconds or an httpx.Timeout, got {type(timeout).__name__}"
-        )
-    if not math.isfinite(timeout) or timeout <= 0:
-        raise InvalidArgumentError(f"timeout must be a finite number of seconds > 0, got {timeout}")
-    return httpx.Timeout(timeout, connect=min(timeout, DEFAULT_CONNECT_TIMEOUT))
-
-
 class BaseTmdb:
     """Configuration and answer handling shared by `Tmdb` and `AsyncTmdb`."""
 
     #: Set when a cache paces the requests it sends on (`_cache`), so that hits cost no slot.
     _paced_below_cache = False
+    #: Whether closing this client closes the connection pool: a `with_options` copy does not.
+    _owns_pool = True
+    #: Set on the twin behind `with_raw_response`: a success is a `RawResponse`, not a model.
+    _raw = False
 
     def __init__(
         self,
@@ -196,6 +169,39 @@ class BaseTmdb:
             raise InvalidArgumentError(str(exc)) from None
         self._now = now
         self._rand = rand
+
+    def with_options(
+        self,
+        *,
+        timeout: float | httpx.Timeout | None = None,
+        max_retries: int | None = None,
+        retry_policy: RetryPolicy | None = None,
+        strict: bool | None = None,
+    ) -> Self:
+        """A client like this one with other defaults, sharing its connection pool, cache and
+        rate limiter: `tmdb.with_options(timeout=60).season_details(1396, 1)`. This client
+        owns the pool: closing the copy leaves it open, closing this one closes it for both."""
+        other = copy.copy(self)
+        other._owns_pool = False
+        other.__dict__.update(
+            changed_options(timeout, max_retries, retry_policy, strict, self.retry_policy)
+        )
+        return other
+
+    def _raw_twin(self) -> Self:
+        twin = copy.copy(self)
+        twin._owns_pool, twin._raw = False, True
+        return twin
+
+    def _policy(self, call: ApiCall[Any]) -> RetryPolicy:
+        retries = call.options.max_retries
+        if retries is None:
+            return self.retry_policy
+        return replace(self.retry_policy, max_retries=retries)
+
+    def _headers(self, answer: httpx.Response) -> httpx.Headers:
+        """The answer's headers, any echo of the credential redacted."""
+        return httpx.Headers([(k, self._redact(v)) for k, v in answer.headers.multi_items()])
 
     @property
     def credential_kind(self) -> str:
@@ -245,14 +251,16 @@ class BaseTmdb:
         # The request never holds the credential, but a URL the caller gave (an image's) may.
         method, url = request.method, self._redact(str(request.url))
         if isinstance(answer, httpx.RequestError):
-            if should_retry(self.retry_policy, retries_done, None):
+            if should_retry(self._policy(call), retries_done, None):
                 return self._retry(call, request, retries_done, None, f"{type(answer).__name__}")
             raise self._transport_error(method, url, answer)
         status = answer.status_code
         if status == 200:
+            if self._raw:  # `with_raw_response`: `_parse` later, when asked
+                return self._raw_response(call, method, url, answer, retries_done + 1)
             return self._parse(call, method, url, answer.content)
         retry_after = parse_retry_after(answer.headers.get("Retry-After"), self._now())
-        if status >= 400 and should_retry(self.retry_policy, retries_done, status, retry_after):
+        if status >= 400 and should_retry(self._policy(call), retries_done, status, retry_after):
             return self._retry(call, request, retries_done, retry_after, f"HTTP {status}")
         content = self._credentials.redact_body(answer.content)
         if status < 400:
@@ -270,6 +278,25 @@ class BaseTmdb:
             request_method=method,
             request_url=url,
             retry_after=retry_after,
+            headers=self._headers(answer),
+        )
+
+    def _raw_response(
+        self, call: ApiCall[T], method: str, url: str, answer: httpx.Response, attempts: int
+    ) -> T:
+        content = answer.content
+        if call.api_operation:
+            content = self._credentials.redact_body(content)
+        # The twin's `_send` gives RawResponses where its type says models (`RawMethod`).
+        return cast(
+            T,
+            RawResponse(
+                status_code=answer.status_code,
+                headers=self._headers(answer),
+                content=content,
+                attempts=attempts,
+                parse=functools.partial(self._parse, call, method, url, answer.content),
+            ),
         )
 
     def _retry(
@@ -281,8 +308,9 @@ class BaseTmdb:
         reason: str,
     ) -> RetryAfter:
         # Wait for the backoff, and for a free slot of the rate limit if that comes later.
+        policy = self._policy(call)
         delay = max(
-            retry_delay(self.retry_policy, retries_done, retry_after, self._rand),
+            retry_delay(policy, retries_done, retry_after, self._rand),
             self._pace(request),
         )
         logger.log(
@@ -291,7 +319,7 @@ class BaseTmdb:
             call.name,
             reason,
             retries_done + 1,
-            self.retry_policy.max_retries,
+            policy.max_retries,
             delay,
         )
         return RetryAfter(delay)
@@ -349,14 +377,20 @@ class BaseTmdb:
         url = call.url if call.url.startswith(("https://", "http://")) else self.base_url + call.url
         if call.params:
             url = f"{url}?{httpx.QueryParams(call.params)}"
+        timeout = call.options.timeout or self.timeout
+        headers = http.headers
+        if call.options.extra_headers:
+            headers = httpx.Headers(headers)
+            headers.update(call.options.extra_headers)
         try:
             return httpx.Request(
                 call.method,
                 url,
-                headers=http.headers,
+                headers=headers,
                 # The decoder tells a cache whether the method could use an answer.
                 extensions={
-                    "timeout": http.timeout.as_dict(),
+                    "timeout": timeout.as_dict(),
+                    ATTEMPT_SECONDS: timeout.read,
                     API_CALL: call.api_operation,
                     DECODE: call.decode,
                 },

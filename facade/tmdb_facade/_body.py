@@ -21,6 +21,10 @@ from .errors import ResponseValidationError
 #: no longer. Set by `ClientTransport` around each of its calls into httpx.
 DEADLINE: ContextVar[float | None] = ContextVar("tmdb_facade_deadline", default=None)
 
+#: The request extension that holds the seconds its attempt may take, whole (the client's
+#: read timeout, or the call's own `timeout=`): `ClientTransport` goes by it when present.
+ATTEMPT_SECONDS = "tmdb_facade.attempt_seconds"
+
 
 def within(deadline: float | None) -> contextlib.AbstractAsyncContextManager[object]:
     """What is awaited inside is cancelled at `deadline` (`time.monotonic()`), and then a

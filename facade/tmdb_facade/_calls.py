@@ -18,6 +18,7 @@ import httpx
 from tmdb_facade._generated.types import UNSET, Endpoint
 
 from . import _spec
+from ._options import NO_OPTIONS, RequestOptions, request_options
 from ._validation import Model, decode_model
 from .errors import InvalidArgumentError, InvalidArgumentTypeError, quoted
 
@@ -45,6 +46,9 @@ class ApiCall(Generic[T]):
     """An operation of TMDB's API, not an image file: the one place this is decided. Only
     API operations carry the credential, count against the rate limit and are cached; the
     request built from the call carries the answer as its `API_CALL` extension."""
+    options: RequestOptions = NO_OPTIONS
+    """The caller's per-call options (timeout, retries, extra query and headers), checked;
+    `extra_query` is already in `params`."""
 
 
 #: The request extension that marks a request built from an API operation (`is_api_call`).
@@ -109,13 +113,17 @@ def check_argument(parameter: Mapping[str, Any], value: object) -> None:
 
 
 def api_call(
-    endpoint: Endpoint[T], path_arguments: Sequence[object], query: Mapping[str, object]
+    endpoint: Endpoint[T],
+    path_arguments: Sequence[object],
+    query: Mapping[str, object],
+    options: Mapping[str, object] = NO_OPTIONS.extra_query,
 ) -> ApiCall[T]:
-    """The request for one operation, every argument checked against the spec first.
+    """The request for one operation, every argument (and option) checked first.
 
     Query arguments that are None are left out.
     """
     operation = _spec.operation(endpoint.method, endpoint.path)
+    checked = request_options(options, [p["name"] for p in operation.parameters])
     arguments = dict(zip(endpoint.path_parameters, path_arguments, strict=True))
     arguments.update((name, value) for name, value in query.items() if value is not None)
     for parameter in operation.parameters:
@@ -133,7 +141,8 @@ def api_call(
         name=endpoint.name,
         method=str(kwargs["method"]).upper(),
         url=kwargs["url"],
-        params=kwargs.get("params", {}),
+        params={**kwargs.get("params", {}), **checked.extra_query},
+        options=checked,
         # Every generated model has `from_decoded` (openapi/templates/model.py.jinja).
         decode=functools.partial(_decode, endpoint.response_model),
     )
@@ -148,6 +157,15 @@ def _image_bytes(content: bytes, strict: bool) -> bytes:
     return content
 
 
-def image(url: str) -> ApiCall[bytes]:
+def image(url: str, options: Mapping[str, object] = NO_OPTIONS.extra_query) -> ApiCall[bytes]:
     """Fetch the bytes of an image from TMDB's image server (an absolute URL)."""
-    return ApiCall("image", "GET", url, {}, decode=_image_bytes, api_operation=False)
+    checked = request_options(options)
+    return ApiCall(
+        "image",
+        "GET",
+        url,
+        checked.extra_query,
+        decode=_image_bytes,
+        api_operation=False,
+        options=checked,
+    )

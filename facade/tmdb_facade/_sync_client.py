@@ -9,9 +9,10 @@ answer to the shared `_handle_answer` (`_base`), which decides what happens next
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from functools import partial
 from types import TracebackType
-from typing import Self, TypeVar
+from typing import Concatenate, Generic, ParamSpec, Self, TypeVar, Unpack, cast
 
 import httpx
 
@@ -44,15 +45,18 @@ from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_c
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
 from ._network import check_http_client
+from ._options import CallOptions, RawResponse
 from ._transport import ClientTransport, exchange, network
 from .bulk import ThreadedMap
+from .errors import TmdbError
 from .images import ImageKind, image_url
 from .ratelimit import Limiter
 from .retry import RetryPolicy
 
-__all__ = ["Tmdb"]
+__all__ = ["RawResponses", "Tmdb"]
 
 T = TypeVar("T")
+P = ParamSpec("P")
 
 
 class Tmdb(BaseTmdb, ThreadedMap):
@@ -91,6 +95,11 @@ class Tmdb(BaseTmdb, ThreadedMap):
     limits and deadline, and the cache; it never closes your client. (`Tmdb` over your client:
     its sockets are not bound by the attempt's deadline, only by `timeout=` per operation, so
     the deadline covers the body alone; `Tmdb` cancels the whole attempt, as always.)
+
+    Every method takes `timeout=`, `max_retries=`, `extra_query=` and `extra_headers=` for
+    that call only; `with_options(...)` makes a client with other defaults that shares this
+    one's connections, cache and rate limiter; `with_raw_response.<method>(...)` gives the
+    answer's status, headers and bytes (`RawResponse`), `.parse()` the model.
     """
 
     def __init__(
@@ -153,32 +162,52 @@ class Tmdb(BaseTmdb, ThreadedMap):
         self._sleep = sleep
 
     def _send(self, call: ApiCall[T]) -> T:
-        if self._hits is not None:  # a fresh answer in the cache: no httpx, no network
+        # A raw answer needs the stored headers: it goes through httpx (and the cache there).
+        if self._hits is not None and not self._raw:  # a fresh answer: no httpx, no network
             stored = self._hits.get(call, self._http)
             if stored is not None:
                 return remember_status(self._parse(call, call.method, call.url, stored), HIT)
         request = self._build_request(self._http, call)
-        retries_done, delay = 0, self._pace(request)
-        while True:
-            if delay > 0:
-                self._sleep(delay)
-            self._check_open(self._http)
-            answer: httpx.Response | httpx.RequestError
-            try:
-                answer = exchange(self._transport, request)
-            except httpx.RequestError as error:
-                answer = error
-            outcome = self._handle_answer(call, request, answer, retries_done)
-            if not isinstance(outcome, RetryAfter):
-                return note_cache_status(outcome, answer)
-            retries_done, delay = retries_done + 1, outcome.delay
+        sent, delay = 0, self._pace(request)
+        try:
+            while True:
+                if delay > 0:
+                    self._sleep(delay)
+                self._check_open(self._http)
+                sent += 1
+                answer: httpx.Response | httpx.RequestError
+                try:
+                    answer = exchange(self._transport, request)
+                except httpx.RequestError as error:
+                    answer = error
+                outcome = self._handle_answer(call, request, answer, sent - 1)
+                if not isinstance(outcome, RetryAfter):
+                    return note_cache_status(outcome, answer)
+                delay = outcome.delay
+        except TmdbError as error:
+            error.attempts = sent  # what every error of a call tells
+            raise
 
-    def _request(self, endpoint: Endpoint[T], *path_arguments: object, **query: object) -> T:
-        return self._send(api_call(endpoint, path_arguments, query))
+    def _request(
+        self,
+        endpoint: Endpoint[T],
+        *path_arguments: object,
+        options: Mapping[str, object],
+        **query: object,
+    ) -> T:
+        return self._send(api_call(endpoint, path_arguments, query, options))
+
+    @property
+    def with_raw_response(self) -> RawResponses:
+        """The same methods, giving the answer as sent: `RawResponse` (status, headers, bytes,
+        attempts), `.parse()` the model: `tmdb.with_raw_response.season_credits(1396, 1)`."""
+        return RawResponses(self)
 
     def close(self) -> None:
-        """Close the connection pool. The client cannot be used afterwards."""
-        self._http.close()
+        """Close the connection pool. The client cannot be used afterwards, nor any
+        `with_options` copy of it; closing a copy leaves the pool open (it is this one's)."""
+        if self._owns_pool:
+            self._http.close()
 
     def __enter__(self) -> Self:
         return self
@@ -192,11 +221,16 @@ class Tmdb(BaseTmdb, ThreadedMap):
         self.close()
 
     def image_bytes(
-        self, image: Image | str, size: str = "original", *, kind: ImageKind | None = None
+        self,
+        image: Image | str,
+        size: str = "original",
+        *,
+        kind: ImageKind | None = None,
+        **options: Unpack[CallOptions],
     ) -> bytes:
         """The file of an image at `size`: `tmdb.image_bytes(poster, "w500", kind="poster")`."""
         url = image_url(image, size, kind=kind, base_url=self.image_base_url)
-        return self._send(_calls.image(url))
+        return self._send(_calls.image(url, options))
 
     # -- one method per operation of the spec ---------------------------------------------
 
@@ -207,6 +241,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         *,
         language: str | None = None,
         include_image_language: ImageLanguages | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonImages:
         """The posters of a season: `tmdb.season_images(1396, 1, language="en")`.
 
@@ -218,6 +253,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
             season_number,
             language=language,
             include_image_language=include_image_language,
+            options=options,
         )
 
     def episode_images(
@@ -228,6 +264,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         *,
         language: str | None = None,
         include_image_language: ImageLanguages | None = None,
+        **options: Unpack[CallOptions],
     ) -> EpisodeImages:
         """The stills of an episode: `tmdb.episode_images(1396, 1, 1)`."""
         return self._request(
@@ -237,35 +274,54 @@ class Tmdb(BaseTmdb, ThreadedMap):
             episode_number,
             language=language,
             include_image_language=include_image_language,
+            options=options,
         )
 
-    def person_images(self, person_id: int) -> PersonImages:
+    def person_images(self, person_id: int, **options: Unpack[CallOptions]) -> PersonImages:
         """The profile pictures of a person: `tmdb.person_images(62)`."""
-        return self._request(person_images.ENDPOINT, person_id)
+        return self._request(person_images.ENDPOINT, person_id, options=options)
 
     def season_credits(
-        self, series_id: int, season_number: int, *, language: str | None = None
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonCredits:
         """Cast and crew of a season's latest episode: `tmdb.season_credits(1396, 1)`."""
         return self._request(
-            tv_season_credits.ENDPOINT, series_id, season_number, language=language
+            tv_season_credits.ENDPOINT, series_id, season_number, language=language, options=options
         )
 
     def season_aggregate_credits(
-        self, series_id: int, season_number: int, *, language: str | None = None
+        self,
+        series_id: int,
+        season_number: int,
+        *,
+        language: str | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonAggregateCredits:
         """Cast and crew of every episode of a season: `tmdb.season_aggregate_credits(1396, 1)`."""
         return self._request(
-            tv_season_aggregate_credits.ENDPOINT, series_id, season_number, language=language
+            tv_season_aggregate_credits.ENDPOINT,
+            series_id,
+            season_number,
+            language=language,
+            options=options,
         )
 
-    def image_config(self) -> Configuration:
+    def image_config(self, **options: Unpack[CallOptions]) -> Configuration:
         """The image server's base URL and sizes: `tmdb.image_config().images.poster_sizes`."""
-        return self._request(configuration_details.ENDPOINT)
+        return self._request(configuration_details.ENDPOINT, options=options)
 
-    def series_details(self, series_id: int, *, language: str | None = None) -> SeriesDetails:
+    def series_details(
+        self, series_id: int, *, language: str | None = None, **options: Unpack[CallOptions]
+    ) -> SeriesDetails:
         """A TV series and its seasons: `tmdb.series_details(1396).number_of_seasons`."""
-        return self._request(tv_series_details.ENDPOINT, series_id, language=language)
+        return self._request(
+            tv_series_details.ENDPOINT, series_id, language=language, options=options
+        )
 
     def season_details(
         self,
@@ -275,6 +331,7 @@ class Tmdb(BaseTmdb, ThreadedMap):
         language: str | None = None,
         append_to_response: Sequence[Appendix] | None = None,
         include_image_language: ImageLanguages | None = None,
+        **options: Unpack[CallOptions],
     ) -> SeasonDetails:
         """A season and its episodes: `tmdb.season_details(1396, 1).episodes[0].name`.
 
@@ -289,4 +346,34 @@ class Tmdb(BaseTmdb, ThreadedMap):
             language=language,
             append_to_response=append_to_response,
             include_image_language=include_image_language,
+            options=options,
         )
+
+
+class RawMethod(Generic[P, T]):
+    """A method of `Tmdb` as `with_raw_response` has it: same arguments, giving a
+    `RawResponse` of what the method returns (mypy sees both through `P` and `T`)."""
+
+    def __init__(self, method: Callable[Concatenate[Tmdb, P], T]) -> None:
+        self._method = method
+
+    def __get__(self, accessor: RawResponses, owner: object = None) -> Callable[P, RawResponse[T]]:
+        # The twin's `_send` gives `RawResponse`s where the method's type says models.
+        return cast("Callable[P, RawResponse[T]]", partial(self._method, accessor._twin))
+
+
+class RawResponses:
+    """`Tmdb.with_raw_response`: each method of the client, giving a `RawResponse`."""
+
+    def __init__(self, client: Tmdb) -> None:
+        self._twin = client._raw_twin()
+
+    image_bytes = RawMethod(Tmdb.image_bytes)
+    season_images = RawMethod(Tmdb.season_images)
+    episode_images = RawMethod(Tmdb.episode_images)
+    person_images = RawMethod(Tmdb.person_images)
+    season_credits = RawMethod(Tmdb.season_credits)
+    season_aggregate_credits = RawMethod(Tmdb.season_aggregate_credits)
+    image_config = RawMethod(Tmdb.image_config)
+    series_details = RawMethod(Tmdb.series_details)
+    season_details = RawMethod(Tmdb.season_details)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, NoReturn, cast
 import httpx
 
 from ._auth import Credentials
-from ._body import DEADLINE, bounded, within
+from ._body import ATTEMPT_SECONDS, DEADLINE, bounded, within
 from ._calls import is_api_call
 from ._network import Inner, Network, Routes
 from .errors import ClientClosedError
@@ -156,8 +156,8 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._transport()
         assert isinstance(inner, httpx.BaseTransport)
-        started = time.monotonic()
-        deadline = None if self._body_seconds is None else started + self._body_seconds
+        started, seconds = time.monotonic(), self._seconds(request)
+        deadline = None if seconds is None else started + seconds
         # The sockets of `_deadline.HTTPTransport` wait at most until `deadline`: the 1xx
         # answers and the headers must come within the attempt's time, not within each read's.
         token = DEADLINE.set(deadline)
@@ -165,23 +165,23 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
             response = inner.handle_request(self._credentials.apply_for(request))
         except httpx.TimeoutException:
             if deadline is not None and time.monotonic() >= deadline:
-                self._late(request)
+                self._late(request, seconds)
             raise
         finally:
             DEADLINE.reset(token)
-        return self._bounded(request, response, started)
+        return bounded(request, response, started, seconds, self._max_body_bytes)
 
     async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
         inner = self._transport()
         assert isinstance(inner, httpx.AsyncBaseTransport)
         self._check_event_loop()
-        started = time.monotonic()
+        started, seconds = time.monotonic(), self._seconds(request)
         # One deadline for connecting, the 1xx answers and the headers (the body has its own
         # check, `BoundedStream`, from the same start): httpx's timeouts are per read, and a
         # server that keeps sending in time would never be stopped. `_aiohttp` sets aiohttp's
         # own deadline (`total`, which covers the body too) rather than pay for cancel scopes:
         # three per request, 12 us each under asyncio (measured), on the default transport.
-        deadline = None if self._body_seconds is None else started + self._body_seconds
+        deadline = None if seconds is None else started + seconds
         cancels = not getattr(inner, "bounds_attempts", False)
         try:
             async with within(deadline if cancels else None):
@@ -195,21 +195,19 @@ class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):
                     response = await inner.handle_async_request(sent)
         except (TimeoutError, httpx.TimeoutException):
             if deadline is not None and time.monotonic() >= deadline:
-                self._late(request)
+                self._late(request, seconds)
             raise
-        return bounded(
-            request, response, started, self._body_seconds, self._max_body_bytes, cancels=cancels
-        )
+        return bounded(request, response, started, seconds, self._max_body_bytes, cancels=cancels)
 
-    def _late(self, request: httpx.Request) -> NoReturn:
+    def _seconds(self, request: httpx.Request) -> float | None:
+        """The attempt's time: the call's own (`ATTEMPT_SECONDS`), else the client's."""
+        seconds: float | None = request.extensions.get(ATTEMPT_SECONDS, self._body_seconds)
+        return seconds
+
+    def _late(self, request: httpx.Request, seconds: float | None) -> NoReturn:
         raise httpx.ReadTimeout(
-            f"the answer took longer than {self._body_seconds:g}s", request=request
+            f"the answer took longer than {seconds:g}s", request=request
         ) from None
-
-    def _bounded(
-        self, request: httpx.Request, response: httpx.Response, started: float
-    ) -> httpx.Response:
-        return bounded(request, response, started, self._body_seconds, self._max_body_bytes)
 
     def _check_event_loop(self) -> None:
         """Connections belong to the event loop that opened them: refuse any other one, with

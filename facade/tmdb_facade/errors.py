@@ -27,7 +27,10 @@ server echoes of it (`_redact`); every error pickles and copies whole (`TmdbErro
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "APIConnectionError",
@@ -70,6 +73,10 @@ def quoted(value: object) -> str:
 
 class TmdbError(Exception):
     """Base class of every error raised by tmdb_facade."""
+
+    attempts: int = 0
+    """How many requests the call that raised this had sent (retries included); 0 when it
+    sent none (a bad argument, a closed client, an answer from the cache)."""
 
     def __reduce__(self) -> tuple[Any, ...]:
         # Exception's own would call `cls(*args)`, without the keyword-only arguments most of
@@ -143,6 +150,7 @@ class APIStatusError(_RequestError):
 
     `tmdb_status_code` and `status_message` come from TMDB's error body when it has one
     (`{"success": false, "status_code": 34, "status_message": "..."}`), else they are None.
+    `headers` are the answer's (`Retry-After`, `Date`...), any echo of the credential redacted.
     """
 
     def __init__(
@@ -153,10 +161,16 @@ class APIStatusError(_RequestError):
         body: Any,
         request_method: str,
         request_url: str,
+        headers: httpx.Headers | None = None,
     ) -> None:
         super().__init__(message, request_method=request_method, request_url=request_url)
         self.http_status = http_status
         self.body = body
+        if headers is None:
+            import httpx  # here: `import tmdb_facade` alone must not load httpx (test_imports)
+
+            headers = httpx.Headers()
+        self.headers = headers
         self.tmdb_status_code, self.status_message = tmdb_error_fields(body)
 
 
@@ -237,6 +251,7 @@ def make_status_error(
     request_method: str,
     request_url: str,
     retry_after: float | None = None,
+    headers: httpx.Headers | None = None,
 ) -> APIStatusError:
     """The one place that picks the error class for an HTTP error status."""
     cls = _STATUS_CLASSES.get(http_status) or (
@@ -252,6 +267,7 @@ def make_status_error(
         "body": body,
         "request_method": request_method,
         "request_url": request_url,
+        "headers": headers,
     }
     if cls is RateLimitError:
         return RateLimitError(message, retry_after=retry_after, **common)
