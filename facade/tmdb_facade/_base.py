@@ -12,7 +12,6 @@ import logging
 import os
 import random
 import re
-import sys
 import time
 import warnings
 from collections.abc import Callable
@@ -21,7 +20,6 @@ from typing import Any, Final, Self, TypeVar, cast
 
 import httpx
 
-import tmdb_facade._generated.types as generated_types
 from tmdb_facade._generated.types import Deviation
 
 from ._auth import Credentials, resolve_credentials
@@ -33,13 +31,13 @@ from ._constants import (
     DEFAULT_BASE_URL,
     DEFAULT_IMAGE_BASE_URL,
     IMAGE_BASE_URL_ENV,
-    LOG_ENV,
     LONG_WAIT,
     MAX_CONNECTIONS,
     STRICT_ENV,
     USER_AGENT,
 )
 from ._inflate import ACCEPT_ENCODING
+from ._logging import caller_stacklevel, log_from_environment
 from ._network import Network
 from ._options import RawResponse, changed_options, check_timeout, resolve_url
 from ._validation import OffSpec, load_json
@@ -63,43 +61,6 @@ T = TypeVar("T")
 logger = logging.getLogger("tmdb_facade")
 
 _ANY_INDEX = re.compile(r"\[\d+\]")
-
-#: The folders of the library's own code (the facade and the generated client): a warning
-#: names the first line outside them, the caller's.
-_OWN_CODE = tuple(
-    os.path.dirname(os.path.abspath(path)) + os.sep for path in (__file__, generated_types.__file__)
-)
-
-
-def caller_stacklevel() -> int:
-    """The `stacklevel` that makes a warning raised by its caller name the first line outside
-    the library: the user's call, sync or async (awaiting coroutines chain their frames)."""
-    frame, level = sys._getframe(1), 1
-    while frame.f_back is not None and frame.f_code.co_filename.startswith(_OWN_CODE):
-        frame, level = frame.f_back, level + 1
-    return level
-
-
-def log_from_environment() -> None:
-    """`TMDB_LOG=info|debug` sends the library's log (and httpx's request lines, at debug) to
-    stderr, once per process; unset, logging is the application's to set up."""
-    wanted = os.environ.get(LOG_ENV, "").strip().lower()
-    if not wanted:
-        return
-    if wanted not in ("info", "debug"):
-        raise InvalidArgumentError(f"{LOG_ENV} must be info or debug, got {quoted(wanted)}")
-    level = logging.DEBUG if wanted == "debug" else logging.INFO
-    names = ["tmdb_facade", "httpx"] if level == logging.DEBUG else ["tmdb_facade"]
-    for name in names:
-        named = logging.getLogger(name)
-        if not named.handlers:
-            handler = logging.StreamHandler()
-            handler.setFormatter(
-                logging.Formatter("%(asctime)s %(name)s %(levelname)s %(message)s")
-            )
-            named.addHandler(handler)
-        named.setLevel(level)
-
 
 CONNECTION_LIMITS: Final = httpx.Limits(
     max_connections=MAX_CONNECTIONS, max_keepalive_connections=MAX_CONNECTIONS
