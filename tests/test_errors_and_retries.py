@@ -259,7 +259,9 @@ def test_tolerant_mode_reads_a_field_off_spec_honestly_and_reports_it(
     assert {type(w.message) for w in warned} == {SpecDeviationWarning}
     assert json_path in str(warned[0].message)
     assert credits.spec_deviations[0].json_path == json_path
-    list_name, index, field = re.fullmatch(r"\$\.(\w+)\[(\d+)\]\.(\w+)", json_path).groups()  # type: ignore[union-attr]
+    where = re.fullmatch(r"\$\.(\w+)\[(\d+)\]\.(\w+)", json_path)
+    assert where is not None
+    list_name, index, field = where.groups()
     assert credits.spec_deviations[0].value == body[list_name][int(index)].get(field, UNSET)
     assert (len(credits.cast), len(credits.crew)) == TYPED_VIEW[json_path]
     assert_typed(credits)
