@@ -10,7 +10,7 @@ episode and person images; image configuration.
 from __future__ import annotations
 
 import importlib
-import pkgutil
+import os
 from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
@@ -35,10 +35,14 @@ from .errors import (
     TmdbError,
 )
 
-# The generated client, `tmdb_facade._generated`, lives in generated/tmdb_facade/ in a
-# checkout (an editable install puts both folders on the path) and beside this file in a
-# wheel: one package, one top-level name, wherever it is installed from.
-__path__ = pkgutil.extend_path(__path__, __name__)
+# The generated client, `tmdb_facade._generated`, lies beside this file in a wheel, and in
+# generated/tmdb_facade/ in a checkout (an editable install puts both folders on the path):
+# one package, one top-level name. Only a checkout needs the path joined, and pkgutil costs
+# a wheel's users ~20 ms of import time (BENCHMARKS.md), so it is imported only then.
+if not os.path.isdir(os.path.join(os.path.dirname(__file__), "_generated")):
+    import pkgutil
+
+    __path__ = pkgutil.extend_path(__path__, __name__)
 
 if TYPE_CHECKING:
     from tmdb_facade._generated.types import UNSET, Unset
