@@ -13,7 +13,7 @@ import typeguard
 import tmdb_facade._generated.models
 
 #: Attributes every generated model has besides the spec's fields, not part of the typed view.
-_NOT_FIELDS = frozenset({"additional_properties", "spec_deviations", "_as_sent"})
+_NOT_FIELDS = frozenset({"additional_properties", "spec_deviations", "_as_sent", "_answer"})
 
 
 @functools.cache

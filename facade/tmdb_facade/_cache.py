@@ -21,12 +21,12 @@ asked for (it is the optional `cache` extra).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import inspect
 import math
 import os
 import time
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Final, TypeAlias, TypeVar
@@ -105,14 +105,20 @@ class CacheStatus:
         return self.revalidated or not self.from_cache
 
 
-# Statuses by id() of the result they describe, dropped when the result is: the generated
-# models are slotted attrs classes (no room for an attribute, and unhashable, so no
-# WeakKeyDictionary), and a status kept on the client would be wrong with threads or tasks.
-_statuses: dict[int, tuple[weakref.ref[Any], CacheStatus]] = {}
+@dataclass(frozen=True, slots=True)
+class Answer:
+    """What the answer of one call carried, kept on the result the call returned (the private
+    `_answer` every generated model has, openapi/templates): with the result, not in a registry
+    beside it, so threads and tasks each read their own and nothing outlives the result."""
+
+    cache_status: CacheStatus
 
 
 def cache_status(result: object) -> CacheStatus | None:
     """How the cache answered the call that returned `result`, or None if no cache was involved.
+
+    Only a call's own result knows: the models inside it, and the bytes of `image_bytes`
+    (which have no room for it), give None.
 
     >>> cache_status(tmdb.person_images(62)) is None  # this `tmdb` has no cache
     True
@@ -120,10 +126,8 @@ def cache_status(result: object) -> CacheStatus | None:
     >>> status.from_cache, status.network  # doctest: +SKIP
     (True, False)
     """
-    found = _statuses.get(id(result))
-    if found is None or found[0]() is not result:
-        return None
-    return found[1]
+    answer = getattr(result, "_answer", None)
+    return answer.cache_status if isinstance(answer, Answer) else None
 
 
 def note_cache_status(result: T, answer: httpx.Response | httpx.RequestError) -> T:
@@ -133,18 +137,9 @@ def note_cache_status(result: T, answer: httpx.Response | httpx.RequestError) ->
 
 
 def remember_status(result: T, status: CacheStatus) -> T:
-    """`result`, with `status` for `cache_status` (results that cannot be weakly referenced,
-    such as bytes, get none)."""
-    key = id(result)
-
-    def forget(_: weakref.ref[Any]) -> None:
-        _statuses.pop(key, None)
-
-    try:
-        ref = weakref.ref(result, forget)
-    except TypeError:
-        return result
-    _statuses[key] = (ref, status)
+    """`result`, carrying `status` for `cache_status` (bytes cannot: they get none)."""
+    with contextlib.suppress(AttributeError):  # bytes
+        result._answer = Answer(status)  # type: ignore[attr-defined]
     return result
 
 

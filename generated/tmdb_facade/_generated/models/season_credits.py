@@ -51,6 +51,10 @@ class SeasonCredits:
     _as_sent: dict[str, Any] | None = _attrs_field(
         init=False, default=None, eq=False, repr=False
     )
+    _answer: Any = _attrs_field(init=False, default=None, eq=False, repr=False)
+    """ What the answer this model came from carried (the facade's `Answer`: its cache status), set by the
+    client on the model a call returns and None on every other: it travels with the result, so threads
+    and tasks each read their own. """
 
     def to_dict(self) -> dict[str, Any]:
         if self._as_sent is not None:
