@@ -16,6 +16,7 @@ from tmdb_facade._aiohttp import AiohttpTransport
 from tmdb_facade._auth import Credentials
 from tmdb_facade._base import CONNECTION_LIMITS
 from tmdb_facade._transport import ClientTransport, network
+from tmdb_facade.errors import APIConnectionError
 from tmdb_facade.testing import FakeTmdb
 
 CANARY = "canary-5b0e-SECRET-do-not-leak"
@@ -106,3 +107,30 @@ def test_an_aiohttp_error_quoting_the_url_does_not_quote_the_key(
     assert "/3/person/62/images?language=en&api_key=***" in str(error)
     assert CANARY not in str(error)
     assert error.request.url == httpx.URL("http://127.0.0.1:9/3/person/62/images?language=en")
+
+
+def test_aiohttp_never_sends_a_dropped_request_again_on_its_own() -> None:
+    """`AiohttpTransport` sets aiohttp's private `ClientSession._retry_connection` (aiohttp has
+    no public setting: its own test client sets it too) so that a dropped GET is sent again
+    only by the client's retry policy. This fails if aiohttp renames the attribute or it stops
+    having its effect."""
+    assert "_retry_connection" in aiohttp.ClientSession.ATTRS
+
+    async def run(server: FakeTmdb) -> APIConnectionError:
+        async with AsyncTmdb(
+            server.access_token, base_url=server.url, rate_limit=None, max_retries=0
+        ) as tmdb:
+            await tmdb.person_images(62)  # the connection is open and kept for reuse
+            transport = tmdb._http._transport
+            assert isinstance(transport, ClientTransport)
+            assert type(transport._transport()) is AiohttpTransport
+            server.drop_next()
+            with pytest.raises(APIConnectionError) as caught:
+                await tmdb.person_images(62)
+            return caught.value
+
+    with FakeTmdb() as server:
+        error = asyncio.run(run(server))
+        sent = [r.path for r in server.requests]
+    assert error.attempts == 1
+    assert sent == ["/3/person/62/images"] * 2  # the first call's, the dropped one's: no third

@@ -82,8 +82,9 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
             trust_env=False,
         )
         # aiohttp sends a GET again, once, when its connection drops; the client's own retry
-        # policy decides that (`max_retries=0` means no second try). No public setting:
-        # tests/test_cli_failures.py's dropped connection fails if this stops working.
+        # policy decides that (`max_retries=0` means no second try). aiohttp has no public
+        # setting (aio-libs/aiohttp#10790; its own test client sets this private one):
+        # tests/test_async_transport.py fails if the attribute goes or stops having its effect.
         self._session._retry_connection = False
         return self._session
 
