@@ -188,7 +188,8 @@ def with_cache(
         raise ImportError(
             "a cache needs hishel: pip install 'tmdb-facade[cache]'", name="hishel"
         ) from None
-    from ._cache_hits import AsyncHits, SyncHits
+    from ._cache_hits import AsyncHits
+    from ._cache_hits_sync import SyncHits
     from ._cache_store import WatchedHits, open_stores
 
     is_async = client == "AsyncTmdb"
