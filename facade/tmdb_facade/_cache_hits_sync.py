@@ -18,6 +18,7 @@ from typing import Any
 import hishel
 import httpx
 
+from ._cache_store import Health, is_storage_error, watching
 from ._calls import ApiCall
 from ._inflate import BadCodingError, UnsupportedCodingError, codings, decode_all
 
@@ -30,8 +31,11 @@ _log = logging.getLogger("tmdb_facade")
 class SyncHits:
     """Hits for `Tmdb`, from a sync hishel storage."""
 
-    def __init__(self, storage: Any, options: hishel.CacheOptions, max_body_bytes: int) -> None:
+    def __init__(
+        self, storage: Any, options: hishel.CacheOptions, max_body_bytes: int, health: Health
+    ) -> None:
         self._storage = storage
+        self._health = health
         self._options = options
         self._max_body_bytes = max_body_bytes
         self._requests: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, Any]] = {}
@@ -76,9 +80,20 @@ class SyncHits:
             return None
 
     def get(self, call: ApiCall[Any], http: httpx.Client) -> bytes | None:
-        """The body of a fresh stored answer to `call`, else None."""
-        if not call.api_operation:  # image files are never cached
+        """The body of a fresh stored answer to `call`, else None. A failure of the cache is
+        the cache's (one warning, then no cache), not the call's."""
+        if not call.api_operation or self._health.broken:  # image files are never cached
             return None
+        try:
+            with watching(self._health):
+                return self._lookup(call, http)
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self._health.fail(error)
+            return None
+
+    def _lookup(self, call: ApiCall[Any], http: httpx.Client) -> bytes | None:
         key, request = self._request(call, http)
         entries = self._storage.get_entries(key)
         entry = self._fresh(request, entries)
