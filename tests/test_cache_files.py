@@ -269,6 +269,34 @@ def test_a_locked_cache_file_costs_one_short_wait_and_one_warning(
     assert [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR] == []
 
 
+def test_a_cache_file_failing_on_a_fresh_hit_warns_once_and_the_call_is_answered(
+    make_driver: MakeDriver,
+    server: FakeTmdb,
+    tmp_path: Path,
+    caplog: pytest.LogCaptureFixture,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The fast path (`_cache_hits`) reads fresh answers through a sync storage for both
+    # clients: its failure is the cache's, not the call's.
+    import hishel
+
+    path = tmp_path / "c.sqlite"
+    cache_with_answers(server, path)
+    tmdb = make_driver(None, base_url=server.url, access_token=server.access_token, cache=path)
+
+    def failing(self: Any, key: str) -> Any:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(hishel.SqliteStorage, "get_entries", failing)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        assert tmdb.call("person_images", 62).id == 62
+        assert calls_twice(tmdb) == [None] * 4  # the cache is off from then on
+    (warning,) = [w for w in caught if w.category is CacheWarning]
+    assert "disk I/O error" in str(warning.message)
+    assert [r for r in caplog.records if r.exc_info or r.levelno >= logging.ERROR] == []
+
+
 def test_tables_named_like_ours_with_other_columns_are_another_programs(tmp_path: Path) -> None:
     # A hishel 1.x cache, say: `entries` and `streams`, but not the columns we make.
     other = tmp_path / "hishel-1.db"

@@ -183,8 +183,9 @@ def with_cache(
         raise ImportError(
             "a cache needs hishel: pip install 'tmdb-facade[cache]'", name="hishel"
         ) from None
-    from ._cache_hits import AsyncHits, SyncHits
-    from ._cache_store import WatchedHits, open_stores
+    from ._cache_hits import AsyncHits
+    from ._cache_hits_sync import SyncHits
+    from ._cache_store import open_stores
 
     is_async = client == "AsyncTmdb"
     stores = open_stores(config.storage, client, hishel)
@@ -199,9 +200,11 @@ def with_cache(
         if is_async
         else CacheTransport(below, stores.storage, rfc=options)
     )
-    hits = (AsyncHits if is_async else SyncHits)(stores.reader, options, max_body_bytes)
+    hits = (AsyncHits if is_async else SyncHits)(
+        stores.reader, options, max_body_bytes, stores.health
+    )
     router = _Router(cached, below, transport, stores, max_body_bytes)
-    return router, WatchedHits(hits, stores.health)
+    return router, hits
 
 
 class _ToNetwork(httpx.BaseTransport, httpx.AsyncBaseTransport):

@@ -6,6 +6,8 @@ key and the RFC 9111 state machine (`IdleClient`), which says `FromCache` only f
 answer that matches the request (Vary included). Anything else (stale, missing, an answer not
 stored by this client's rules) goes the usual way, through httpx and the cache transport,
 which revalidates or fetches; so this only ever shortens a hit.
+
+`scripts/unasync` writes `SyncHits` (`_cache_hits_sync.py`) from `AsyncHits` here.
 """
 
 from __future__ import annotations
@@ -19,6 +21,7 @@ from typing import Any
 import hishel
 import httpx
 
+from ._cache_store import Health, is_storage_error, watching
 from ._calls import ApiCall
 from ._inflate import BadCodingError, UnsupportedCodingError, codings, decode_all
 
@@ -28,14 +31,19 @@ MAX_REMEMBERED = 10_000
 _log = logging.getLogger("tmdb_facade")
 
 
-class _Hits:
-    def __init__(self, storage: Any, options: hishel.CacheOptions, max_body_bytes: int) -> None:
+class AsyncHits:
+    """Hits for `AsyncTmdb`, from a hishel storage, async or (for a file of its own) sync."""
+
+    def __init__(
+        self, storage: Any, options: hishel.CacheOptions, max_body_bytes: int, health: Health
+    ) -> None:
         self._storage = storage
+        self._health = health
         self._options = options
         self._max_body_bytes = max_body_bytes
         self._requests: dict[tuple[str, tuple[tuple[str, str], ...]], tuple[str, Any]] = {}
 
-    def _request(self, call: ApiCall[Any], http: httpx.Client | httpx.AsyncClient) -> Any:
+    def _request(self, call: ApiCall[Any], http: httpx.AsyncClient) -> Any:
         """The cache key and hishel's view of the request `call` makes, as the transport sees it."""
         remembered = (call.url, tuple(call.params.items()))
         found = self._requests.get(remembered)
@@ -74,28 +82,21 @@ class _Hits:
         except (UnsupportedCodingError, BadCodingError):
             return None
 
-
-class SyncHits(_Hits):
-    """Hits for `Tmdb`, from a sync hishel storage."""
-
-    def get(self, call: ApiCall[Any], http: httpx.Client) -> bytes | None:
-        """The body of a fresh stored answer to `call`, else None."""
-        if not call.api_operation:  # image files are never cached
-            return None
-        key, request = self._request(call, http)
-        entry = self._fresh(request, self._storage.get_entries(key))
-        if entry is None:
-            return None
-        return self._body(entry, b"".join(entry.response.stream))
-
-
-class AsyncHits(_Hits):
-    """Hits for `AsyncTmdb`, from a hishel storage, async or (for a file of its own) sync."""
-
     async def get(self, call: ApiCall[Any], http: httpx.AsyncClient) -> bytes | None:
-        """The body of a fresh stored answer to `call`, else None."""
-        if not call.api_operation:
+        """The body of a fresh stored answer to `call`, else None. A failure of the cache is
+        the cache's (one warning, then no cache), not the call's."""
+        if not call.api_operation or self._health.broken:  # image files are never cached
             return None
+        try:
+            with watching(self._health):
+                return await self._lookup(call, http)
+        except Exception as error:
+            if not is_storage_error(error):
+                raise
+            self._health.fail(error)
+            return None
+
+    async def _lookup(self, call: ApiCall[Any], http: httpx.AsyncClient) -> bytes | None:
         key, request = self._request(call, http)
         entries = self._storage.get_entries(key)
         if inspect.isawaitable(entries):

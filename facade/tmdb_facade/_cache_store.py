@@ -16,7 +16,6 @@
 from __future__ import annotations
 
 import contextlib
-import inspect
 import logging
 import os
 import sqlite3
@@ -28,7 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Final
 
-from ._calls import ApiCall
 from ._constants import default_cache_file
 from ._sqlite_files import CACHE_ID, NotOursError, claim
 from .errors import CacheFileError, CacheWarning, InvalidArgumentTypeError, TmdbError
@@ -225,42 +223,3 @@ def open_stores(where: object, client: str, hishel: Any) -> Stores:
     second = _connect(path)
     storage = _short_waits(hishel.AsyncSqliteStorage)(connection=anysqlite.Connection(second))
     return Stores(storage, reader, (storage, reader), health)
-
-
-class WatchedHits:
-    """The hits' fast path (`_cache_hits`), off once the cache failed; its failures are the
-    cache's (one warning, then no cache), not the call's."""
-
-    def __init__(self, hits: Any, health: Health) -> None:
-        self._hits = hits
-        self._health = health
-        self._is_async = inspect.iscoroutinefunction(hits.get)
-
-    def get(self, call: ApiCall[Any], http: Any) -> Any:
-        """The body of a fresh stored answer to `call`, else None (awaitable for async)."""
-        if self._is_async:
-            return self._get_async(call, http)
-        if self._health.broken:
-            return None
-        try:
-            with watching(self._health):
-                found: bytes | None = self._hits.get(call, http)
-                return found
-        except Exception as error:
-            if not is_storage_error(error):
-                raise
-            self._health.fail(error)
-            return None
-
-    async def _get_async(self, call: ApiCall[Any], http: Any) -> bytes | None:
-        if self._health.broken:
-            return None
-        try:
-            with watching(self._health):
-                found: bytes | None = await self._hits.get(call, http)
-                return found
-        except Exception as error:
-            if not is_storage_error(error):
-                raise
-            self._health.fail(error)
-            return None

@@ -44,10 +44,11 @@ from ._base import CONNECTION_LIMITS, BaseTmdb, RetryAfter, default_now, default
 from ._cache import HIT, CacheOption, note_cache_status, remember_status, with_cache
 from ._calls import ApiCall, Appendix, ImageLanguages, api_call
 from ._constants import DEFAULT_MAX_RETRIES, DEFAULT_RATE, DEFAULT_TIMEOUT, MAX_BODY_BYTES
+from ._exchange_sync import exchange
+from ._map_sync import ThreadedMap
 from ._network import check_http_client
 from ._options import CallOptions, RawResponse
-from ._transport import ClientTransport, exchange, network
-from .bulk import ThreadedMap
+from ._transport import ClientTransport, network
 from .errors import TmdbError
 from .images import ImageKind, image_url
 from .ratelimit import Limiter

@@ -6,7 +6,6 @@ One class for both modes, like httpx's MockTransport: the inner transport is syn
 
 from __future__ import annotations
 
-import logging
 import threading
 import time
 import weakref
@@ -64,57 +63,6 @@ def network(
         return HTTPTransport(limits=limits, verify=ssl_context, proxy=through)
 
     return Routes(routes, make) if routes.proxied else make(None)
-
-
-#: httpx's own logger: `exchange` writes the line httpx would (`tmdb-facade -vv` shows it).
-_httpx_log = logging.getLogger("httpx")
-
-
-def exchange(transport: httpx.BaseTransport, request: httpx.Request) -> httpx.Response:
-    """`request` sent through `transport` (the one under the client), its body read: what
-    `httpx.Client.send` does with the facade's requests, which need none of its auth,
-    redirects, cookies or hooks. Its machinery for them was 0.7x AsyncTmdb's CPU per call,
-    measured (BENCHMARKS.md, "The async transport"). `exchange_async` is its twin."""
-    try:
-        response = transport.handle_request(request)
-    except httpx.RequestError as error:
-        error.request = request
-        raise
-    response.request = request  # also names it in the errors of the body's reading
-    try:
-        response.read()
-    finally:
-        response.close()
-    return _received(request, response)
-
-
-async def exchange_async(
-    transport: httpx.AsyncBaseTransport, request: httpx.Request
-) -> httpx.Response:
-    """`exchange` for `AsyncTmdb`."""
-    try:
-        response = await transport.handle_async_request(request)
-    except httpx.RequestError as error:
-        error.request = request
-        raise
-    response.request = request
-    try:
-        await response.aread()
-    finally:
-        await response.aclose()
-    return _received(request, response)
-
-
-def _received(request: httpx.Request, response: httpx.Response) -> httpx.Response:
-    _httpx_log.info(
-        'HTTP Request: %s %s "%s %d %s"',
-        request.method,
-        request.url,
-        response.http_version,
-        response.status_code,
-        response.reason_phrase,
-    )
-    return response
 
 
 class ClientTransport(httpx.BaseTransport, httpx.AsyncBaseTransport):

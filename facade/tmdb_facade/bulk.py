@@ -1,5 +1,9 @@
 """Many calls at once: `Tmdb.map` (threads) and `AsyncTmdb.map` (tasks) run on these.
 
+The two runners are written by hand: threads and a task group differ in more than `await`.
+`AsyncTmdb.map` (`_map_async.py`) is the source of `Tmdb.map` (`_map_sync.py`, written by
+`scripts/unasync`).
+
 Both keep the results in the order of the inputs, report progress as `(done, total)` from
 the caller's own thread or event loop, and stop at the first error unless asked to return
 errors in place. The client's rate limiter and connection pool set the pace, so bulk work
@@ -8,17 +12,20 @@ runs at TMDB's ceiling without meeting its 429s.
 
 from __future__ import annotations
 
+import importlib
 import itertools
 import queue
 import threading
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import TYPE_CHECKING, Any, Literal, TypeVar, overload
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from ._constants import MAX_CONNECTIONS
 from .errors import InvalidArgumentError, TmdbError
 
 if TYPE_CHECKING:
     import anyio.abc
+
+    from ._map_async import TaskMap as TaskMap
+    from ._map_sync import ThreadedMap as ThreadedMap
 
 T = TypeVar("T")
 
@@ -132,129 +139,11 @@ async def run_tasks(
     return results
 
 
-class ThreadedMap:
-    """`map` for the sync client."""
-
-    @overload
-    def map(
-        self,
-        function: Callable[..., T],
-        items: Iterable[Any],
-        *,
-        concurrency: int = ...,
-        progress: Progress | None = ...,
-        return_exceptions: Literal[False] = ...,
-    ) -> list[T]: ...
-
-    @overload
-    def map(
-        self,
-        function: Callable[..., T],
-        items: Iterable[Any],
-        *,
-        concurrency: int = ...,
-        progress: Progress | None = ...,
-        return_exceptions: Literal[True],
-    ) -> list[T | TmdbError]: ...
-
-    @overload
-    def map(
-        self,
-        function: Callable[..., T],
-        items: Iterable[Any],
-        *,
-        concurrency: int = ...,
-        progress: Progress | None = ...,
-        return_exceptions: bool,
-    ) -> list[T | TmdbError]: ...
-
-    def map(
-        self,
-        function: Callable[..., T],
-        items: Iterable[Any],
-        *,
-        concurrency: int = MAX_CONNECTIONS,
-        progress: Progress | None = None,
-        return_exceptions: bool = False,
-    ) -> list[T] | list[T | TmdbError]:
-        """Call `function(*item)` for every item on `concurrency` threads; results in order.
-
-        >>> [images.id for images in tmdb.map(tmdb.person_images, [62, 976])]
-        [62, 976]
-        >>> seasons = tmdb.map(tmdb.season_credits, [(1396, n) for n in (1, 2, 3)])
-        ... # doctest: +SKIP
-
-        A non-tuple item is the one argument. The rate limiter paces the calls. The first
-        `TmdbError` stops the rest and is raised, unless `return_exceptions=True` puts each
-        error in its item's place. `progress(done, total)` runs in the caller's thread.
-        """
-        return run_threaded(
-            function,
-            items,
-            concurrency=concurrency,
-            progress=progress,
-            return_exceptions=return_exceptions,
-        )
-
-
-class TaskMap:
-    """`map` for the async client."""
-
-    @overload
-    async def map(
-        self,
-        function: Callable[..., Awaitable[T]],
-        items: Iterable[Any],
-        *,
-        concurrency: int = ...,
-        progress: Progress | None = ...,
-        return_exceptions: Literal[False] = ...,
-    ) -> list[T]: ...
-
-    @overload
-    async def map(
-        self,
-        function: Callable[..., Awaitable[T]],
-        items: Iterable[Any],
-        *,
-        concurrency: int = ...,
-        progress: Progress | None = ...,
-        return_exceptions: Literal[True],
-    ) -> list[T | TmdbError]: ...
-
-    @overload
-    async def map(
-        self,
-        function: Callable[..., Awaitable[T]],
-        items: Iterable[Any],
-        *,
-        concurrency: int = ...,
-        progress: Progress | None = ...,
-        return_exceptions: bool,
-    ) -> list[T | TmdbError]: ...
-
-    async def map(
-        self,
-        function: Callable[..., Awaitable[T]],
-        items: Iterable[Any],
-        *,
-        concurrency: int = MAX_CONNECTIONS,
-        progress: Progress | None = None,
-        return_exceptions: bool = False,
-    ) -> list[T] | list[T | TmdbError]:
-        """Call `function(*item)` for every item with `concurrency` at a time; results in order.
-
-        >>> seasons = await tmdb.map(tmdb.season_credits, [(1396, n) for n in (1, 2, 3)])
-        ... # doctest: +SKIP
-
-        A non-tuple item is the one argument. The rate limiter paces the calls. The first
-        `TmdbError` stops the rest and is raised, unless `return_exceptions=True` puts each
-        error in its item's place. `progress(done, total)` runs in the event loop.
-        """
-        return await run_tasks(
-            function,
-            items,
-            concurrency=concurrency,
-            progress=progress,
-            return_exceptions=return_exceptions,
-        )
+def __getattr__(name: str) -> Any:
+    # On first use, not at import: the two modules import this one's runners.
+    twins = {"ThreadedMap": "._map_sync", "TaskMap": "._map_async"}
+    if name not in twins:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(twins[name], __package__), name)
+    globals()[name] = value
+    return value

@@ -8,12 +8,14 @@ seasons and the stills each through the client's `map`, so at the rate limit's c
 The series details bound the rest (`_series_plan`): at most `number_of_seasons` seasons besides
 the specials, at most each season's `episode_count` episodes and `number_of_episodes` in all,
 each season and episode once; so at most 1 + seasons + episodes requests, and never more than
-`max_requests`. The two functions differ only in `await`; what they decide is the pure code
-below and in `_series_plan`.
+`max_requests`. What they decide is the pure code below and in `_series_plan`; the calls are
+`fetch_series_async` (`_series_async.py`), and `fetch_series` is written from it by
+`scripts/unasync` (`_series_sync.py`).
 """
 
 from __future__ import annotations
 
+import importlib
 import warnings
 from collections.abc import Collection, Sequence
 from dataclasses import dataclass
@@ -31,11 +33,9 @@ from tmdb_facade._generated.models import (
 from tmdb_facade._generated.types import Deviation
 
 from ._calls import Appendix, ImageLanguages, api_call
-from ._constants import MAX_CONNECTIONS
 from ._series_plan import (
     CheckedSeason,
     Listing,
-    Tracker,
     checked_cap,
     checked_flag,
     checked_season,
@@ -43,12 +43,12 @@ from ._series_plan import (
     checked_stills,
     listing,
 )
-from .bulk import Progress
 from .bulk import _check as check_concurrency
 from .errors import InvalidArgumentTypeError, SpecDeviationWarning, TmdbError
 
 if TYPE_CHECKING:
-    from .client import AsyncTmdb, Tmdb
+    from ._series_async import fetch_series_async
+    from ._series_sync import fetch_series
 
 __all__ = [
     "DEFAULT_MAX_REQUESTS",
@@ -272,131 +272,11 @@ def _plan(
     return plan
 
 
-def fetch_series(
-    tmdb: Tmdb,
-    series_id: int,
-    *,
-    seasons: Collection[int] | None = None,
-    stills: bool = True,
-    language: str | None = None,
-    include_image_language: ImageLanguages | None = None,
-    concurrency: int = MAX_CONNECTIONS,
-    max_requests: int | None = DEFAULT_MAX_REQUESTS,
-    return_exceptions: bool = False,
-    progress: Progress | None = None,
-) -> WholeSeries:
-    """Every season of a series with its posters, credits and episode stills.
-
-    >>> series = fetch_series(tmdb, 1396, seasons=[1], stills=False)
-    >>> season = series.seasons[0]
-    >>> season.details.episodes[0].name, season.credits.cast[0].character
-    ('Pilot', 'Walter White')
-
-    `seasons` picks some (`range(1, 3)`; season 0 holds the specials), `stills=False` skips
-    the episodes' stills (1 + seasons requests). `language` and `include_image_language` go
-    to every request, as in `season_details`. `progress(done, total)` follows `map`'s, with
-    a total that grows as the seasons and episodes become known.
-
-    Only what the series details count is fetched, each season and episode once; where TMDB
-    contradicts itself, the rest is left out and said so in `deviations` (with a
-    `SpecDeviationWarning`; a `ResponseValidationError` with `Tmdb(strict=True)`). A season
-    or stills answer for another season or episode than asked is a `ResponseValidationError`.
-    If the series needs more than `max_requests` requests (None: no cap), `MaxRequestsError`
-    is raised after the first. A season's or an episode's error stops the rest and is
-    raised, unless `return_exceptions=True` keeps it in `season_errors` or the season's
-    `still_errors`; an error about the series itself is always raised.
-    """
-    plan = _plan(
-        series_id,
-        seasons,
-        stills,
-        language,
-        include_image_language,
-        concurrency,
-        max_requests,
-        return_exceptions,
-    )
-    tracker = Tracker(progress)
-    details = tmdb.series_details(series_id, language=language)
-    found = plan.listing(tmdb.base_url, tmdb.strict, details)
-
-    def season(number: int) -> CheckedSeason:
-        answer = tmdb.season_details(series_id, number, **plan.season_options)
-        return plan.season(tmdb.base_url, tmdb.strict, found, number, answer)
-
-    checked = tmdb.map(
-        season,
-        list(found.seasons),
-        concurrency=concurrency,
-        progress=tracker.step(1, len(found.seasons)),
-        return_exceptions=plan.return_exceptions,
-    )
-    episodes = plan.episodes(found, checked)
-
-    def still(number: int, episode: int, episode_id: int) -> EpisodeImages:
-        answer = tmdb.episode_images(series_id, number, episode, **plan.still_options)
-        return plan.episode(tmdb.base_url, number, episode, episode_id, answer)
-
-    images = tmdb.map(
-        still,
-        episodes,
-        concurrency=concurrency,
-        progress=tracker.step(len(found.seasons), len(episodes)),
-        return_exceptions=plan.return_exceptions,
-    )
-    return plan.assemble(details, found, checked, images)
-
-
-async def fetch_series_async(
-    tmdb: AsyncTmdb,
-    series_id: int,
-    *,
-    seasons: Collection[int] | None = None,
-    stills: bool = True,
-    language: str | None = None,
-    include_image_language: ImageLanguages | None = None,
-    concurrency: int = MAX_CONNECTIONS,
-    max_requests: int | None = DEFAULT_MAX_REQUESTS,
-    return_exceptions: bool = False,
-    progress: Progress | None = None,
-) -> WholeSeries:
-    """`fetch_series` for `AsyncTmdb`: `await fetch_series_async(tmdb, 1396)`."""
-    plan = _plan(
-        series_id,
-        seasons,
-        stills,
-        language,
-        include_image_language,
-        concurrency,
-        max_requests,
-        return_exceptions,
-    )
-    tracker = Tracker(progress)
-    details = await tmdb.series_details(series_id, language=language)
-    found = plan.listing(tmdb.base_url, tmdb.strict, details)
-
-    async def season(number: int) -> CheckedSeason:
-        answer = await tmdb.season_details(series_id, number, **plan.season_options)
-        return plan.season(tmdb.base_url, tmdb.strict, found, number, answer)
-
-    checked = await tmdb.map(
-        season,
-        list(found.seasons),
-        concurrency=concurrency,
-        progress=tracker.step(1, len(found.seasons)),
-        return_exceptions=plan.return_exceptions,
-    )
-    episodes = plan.episodes(found, checked)
-
-    async def still(number: int, episode: int, episode_id: int) -> EpisodeImages:
-        answer = await tmdb.episode_images(series_id, number, episode, **plan.still_options)
-        return plan.episode(tmdb.base_url, number, episode, episode_id, answer)
-
-    images = await tmdb.map(
-        still,
-        episodes,
-        concurrency=concurrency,
-        progress=tracker.step(len(found.seasons), len(episodes)),
-        return_exceptions=plan.return_exceptions,
-    )
-    return plan.assemble(details, found, checked, images)
+def __getattr__(name: str) -> Any:
+    # On first use, not at import: the two modules import this one's plan and results.
+    twins = {"fetch_series": "._series_sync", "fetch_series_async": "._series_async"}
+    if name not in twins:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(twins[name], __package__), name)
+    globals()[name] = value
+    return value
